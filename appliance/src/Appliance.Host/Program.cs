@@ -1,0 +1,6 @@
+namespace Appliance.Host;
+
+internal static class Program
+{
+    public static int Main(string[] args) => Cli.ApplianceCommandLine.Run(args);
+}

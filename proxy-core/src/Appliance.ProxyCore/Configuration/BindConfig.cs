@@ -1,0 +1,19 @@
+using System.Net;
+
+namespace Appliance.ProxyCore.Configuration;
+
+/// <summary>
+/// One <c>bind</c> address. <c>*:P</c> and <c>:P</c> listen on every IPv4 address; <c>[::]:P</c> on every IPv6 (and
+/// IPv4-mapped) address. A bind line with a comma-separated list yields one <see cref="BindConfig"/> per address.
+/// </summary>
+/// <param name="Address">The address to listen on; <see cref="IPAddress.Any"/> for <c>*</c> or an empty host.</param>
+/// <param name="Port">1..65535.</param>
+/// <param name="Options">The words after the address (<c>ssl crt FILE</c>, <c>alpn</c>, ...), kept for later stages.</param>
+public sealed record BindConfig(IPAddress Address, int Port, IReadOnlyList<string> Options, SourceLocation Location)
+{
+    public IPEndPoint EndPoint => new(Address, Port);
+
+    public override string ToString() => Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
+        ? $"[{Address}]:{Port}"
+        : $"{Address}:{Port}";
+}

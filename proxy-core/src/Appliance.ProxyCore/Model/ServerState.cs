@@ -1,0 +1,141 @@
+namespace Appliance.ProxyCore.Model;
+
+/// <summary>
+/// The mutable, shared state of one server: health, admin state, agent-set weight, connection counters. Fields are
+/// read and written with atomics only, so the data path never takes a lock to read them.
+/// </summary>
+public sealed class ServerState
+{
+    private int _health = (int)ServerHealth.Up;
+    private int _checkAdmin = (int)ServerAdminState.Ready;
+    private int _agentAdmin = (int)ServerAdminState.Ready;
+    private int _operatorAdmin = (int)ServerAdminState.Ready;
+    private int _agentWeightPercent = 100;
+    private int _agentMaxConn = -1;
+    private int _activeConnections;
+    private long _totalConnections;
+    private long _failedConnections;
+    private long _lastChangeTimestamp;
+
+    public ServerState(int configuredWeight, int configuredMaxConn, bool startsUp)
+    {
+        ConfiguredWeight = configuredWeight;
+        ConfiguredMaxConn = configuredMaxConn;
+        _health = startsUp ? (int)ServerHealth.Up : (int)ServerHealth.Down;
+    }
+
+    /// <summary>The <c>weight</c> from the configuration (0..256).</summary>
+    public int ConfiguredWeight { get; }
+
+    /// <summary>The <c>maxconn</c> from the configuration; 0 = unlimited.</summary>
+    public int ConfiguredMaxConn { get; }
+
+    public ServerHealth Health => (ServerHealth)Volatile.Read(ref _health);
+
+    /// <summary>The strongest of the operator's and the agent's admin states (Maint over Drain over Ready).</summary>
+    public ServerAdminState Admin =>
+        (ServerAdminState)Math.Max(Math.Max(Volatile.Read(ref _operatorAdmin), Volatile.Read(ref _agentAdmin)), Volatile.Read(ref _checkAdmin));
+
+    public ServerAdminState OperatorAdmin => (ServerAdminState)Volatile.Read(ref _operatorAdmin);
+
+    public ServerAdminState AgentAdmin => (ServerAdminState)Volatile.Read(ref _agentAdmin);
+
+    /// <summary>The percentage of <see cref="ConfiguredWeight"/> an agent asked for (HAProxy: <c>75%</c>); default 100.</summary>
+    public int AgentWeightPercent => Volatile.Read(ref _agentWeightPercent);
+
+    /// <summary>The weight balancers use: 0 while draining, else configured weight scaled by the agent's percentage.</summary>
+    public int EffectiveWeight
+    {
+        get
+        {
+            if (Admin != ServerAdminState.Ready)
+            {
+                return 0;
+            }
+
+            var weight = ConfiguredWeight * AgentWeightPercent / 100;
+            return weight == 0 && ConfiguredWeight > 0 && AgentWeightPercent > 0 ? 1 : weight;
+        }
+    }
+
+    /// <summary>The connection limit in force: an agent's <c>maxconn:N</c> overrides the configured one.</summary>
+    public int MaxConn
+    {
+        get
+        {
+            var agent = Volatile.Read(ref _agentMaxConn);
+            return agent >= 0 ? agent : ConfiguredMaxConn;
+        }
+    }
+
+    public int ActiveConnections => Volatile.Read(ref _activeConnections);
+
+    public long TotalConnections => Interlocked.Read(ref _totalConnections);
+
+    public long FailedConnections => Interlocked.Read(ref _failedConnections);
+
+    /// <summary>The <see cref="TimeProvider.GetTimestamp"/> of the last health or admin change.</summary>
+    public long LastChangeTimestamp => Interlocked.Read(ref _lastChangeTimestamp);
+
+    /// <summary>Up, not in maintenance: may serve existing and persistent sessions.</summary>
+    public bool IsAvailable => Health == ServerHealth.Up && Admin != ServerAdminState.Maint;
+
+    /// <summary>Available and with a positive effective weight: may take new, non-persistent connections.</summary>
+    public bool IsUsable => IsAvailable && EffectiveWeight > 0;
+
+    /// <summary>True when <see cref="MaxConn"/> is set and reached.</summary>
+    public bool IsFull
+    {
+        get
+        {
+            var max = MaxConn;
+            return max > 0 && ActiveConnections >= max;
+        }
+    }
+
+    /// <summary>Sets the health; returns true when it changed.</summary>
+    public bool SetHealth(ServerHealth health, long timestamp)
+    {
+        var changed = Interlocked.Exchange(ref _health, (int)health) != (int)health;
+        if (changed)
+        {
+            Interlocked.Exchange(ref _lastChangeTimestamp, timestamp);
+        }
+
+        return changed;
+    }
+
+    public void SetOperatorAdmin(ServerAdminState state) => Volatile.Write(ref _operatorAdmin, (int)state);
+
+    public void SetAgentAdmin(ServerAdminState state) => Volatile.Write(ref _agentAdmin, (int)state);
+
+    public void SetAgentWeightPercent(int percent) =>
+        Volatile.Write(ref _agentWeightPercent, Math.Clamp(percent, 0, 100));
+
+    /// <summary>Sets the agent's connection limit; a negative value restores the configured one.</summary>
+    public void SetAgentMaxConn(int maxConn) => Volatile.Write(ref _agentMaxConn, maxConn);
+
+    /// <summary>Reserves a connection slot if the server is below its limit.</summary>
+    public bool TryAcquireSlot()
+    {
+        while (true)
+        {
+            var current = Volatile.Read(ref _activeConnections);
+            var max = MaxConn;
+            if (max > 0 && current >= max)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _activeConnections, current + 1, current) == current)
+            {
+                Interlocked.Increment(ref _totalConnections);
+                return true;
+            }
+        }
+    }
+
+    public void ReleaseSlot() => Interlocked.Decrement(ref _activeConnections);
+
+    public void RecordConnectFailure() => Interlocked.Increment(ref _failedConnections);
+}
