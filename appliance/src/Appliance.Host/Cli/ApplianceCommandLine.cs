@@ -1,11 +1,31 @@
+using System.CommandLine;
+
 namespace Appliance.Host.Cli;
 
-/// <summary>The <c>appliance</c> command line (filled in with check and run).</summary>
+/// <summary>The <c>appliance</c> command line: one subcommand per file in this folder.</summary>
 internal static class ApplianceCommandLine
 {
-    public static int Run(string[] args)
+    public static int Run(string[] args) => Build(Console.Out, Console.Error).Parse(args).Invoke(new InvocationConfiguration
     {
-        Console.Error.WriteLine("usage: appliance check|run -f FILE");
-        return args.Length == 0 ? 1 : 1;
+        // The run command handles SIGINT/SIGTERM itself so it can drain connections.
+        ProcessTerminationTimeout = null,
+    });
+
+    public static RootCommand Build(TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand(
+            "appliance: a high-availability load balancer that reads HAProxy-compatible configuration files.\n" +
+            "  appliance check -f FILE   validate a configuration (exit 0 valid, 1 invalid)\n" +
+            "  appliance run -f FILE     serve the configuration until SIGINT or SIGTERM, then drain");
+        root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
+        root.Subcommands.Add(RunCommand.Create(stdout, stderr));
+        return root;
     }
+
+    /// <summary>The <c>-f FILE</c> option shared by the commands that read a configuration.</summary>
+    public static Option<FileInfo> FileOption() => new("--file", "-f")
+    {
+        Description = "The configuration file (HAProxy syntax plus the appliance's 'ha' section).",
+        Required = true,
+    };
 }

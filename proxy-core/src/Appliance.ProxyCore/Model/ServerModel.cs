@@ -1,3 +1,4 @@
+using System.Net;
 using Appliance.ProxyCore.Configuration;
 
 namespace Appliance.ProxyCore.Model;
@@ -5,8 +6,11 @@ namespace Appliance.ProxyCore.Model;
 /// <summary>A server at runtime: its immutable configuration and its shared mutable state.</summary>
 public sealed class ServerModel
 {
+    private IPAddress? _address;
+
     public ServerModel(ServerConfig config, int index)
     {
+        _address = config.Address;
         Config = config;
         Index = index;
         State = new ServerState(config.Weight, config.MaxConn, startsUp: !config.Disabled);
@@ -17,6 +21,16 @@ public sealed class ServerModel
     }
 
     public ServerConfig Config { get; }
+
+    /// <summary>
+    /// The address traffic goes to: the configured IP literal, or the result of resolving <see cref="ServerConfig.Host"/>
+    /// at start-up (HAProxy's <c>init-addr libc</c>). Null while a host name is unresolved.
+    /// </summary>
+    public IPAddress? Address
+    {
+        get => Volatile.Read(ref _address);
+        set => Volatile.Write(ref _address, value);
+    }
 
     /// <summary>The position of the server in its backend, used as a stable identifier by balancers.</summary>
     public int Index { get; }

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Appliance.Host.Hosting;
+using Appliance.ProxyCore;
+using Appliance.ProxyCore.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Appliance.Host.Cli;
+
+/// <summary>
+/// <c>appliance run -f FILE</c>: validates, refuses to start on any error, then serves until SIGINT or SIGTERM, closes the
+/// listeners and waits for established connections to finish (at most <see cref="DrainGrace"/>).
+/// </summary>
+internal static class RunCommand
+{
+    /// <summary>30 s: long enough for short requests and media segments, short enough for systemd's stop timeout (90 s).</summary>
+    public static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(30);
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var file = ApplianceCommandLine.FileOption();
+        var command = new Command("run", "Serve a configuration until SIGINT or SIGTERM, then close listeners and drain.") { file };
+        command.SetAction(async (parse, _) =>
+        {
+            var result = ConfigLoader.LoadFile(parse.GetValue(file)!.FullName);
+            DiagnosticPrinter.Print(result.Diagnostics, stderr);
+            if (!result.IsValid || result.Config is null)
+            {
+                stderr.WriteLine("Not starting: the configuration has errors.");
+                return 1;
+            }
+
+            using var loggerFactory = ConsoleLogging.Create();
+            var logger = loggerFactory.CreateLogger("appliance");
+            using var shutdown = new ShutdownSignal();
+            await using var engine = new ProxyEngine(result.Config, new ProxyEngineOptions { LoggerFactory = loggerFactory });
+            try
+            {
+                await engine.StartAsync().ConfigureAwait(false);
+            }
+            catch (ProxyStartException ex)
+            {
+                stderr.WriteLine($"Not starting: {ex.Message}");
+                return 1;
+            }
+
+            stdout.WriteLine($"appliance: serving {string.Join(", ", engine.ListeningEndPoints)}; Ctrl-C or SIGTERM to stop");
+            await shutdown.Task.ConfigureAwait(false);
+            logger.LogInformation("Received {Signal}: stopping", shutdown.Task.Result);
+            await engine.StopAsync(DrainGrace).ConfigureAwait(false);
+            return 0;
+        });
+        return command;
+    }
+}

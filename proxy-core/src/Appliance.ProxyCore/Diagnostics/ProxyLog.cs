@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Logging;
+
+namespace Appliance.ProxyCore.Diagnostics;
+
+/// <summary>The proxy core's log events, with stable ids (1xxx transport, 2xxx forwarding, 3xxx health, 4xxx engine).</summary>
+internal static partial class ProxyLog
+{
+    [LoggerMessage(1001, LogLevel.Warning, "Accept failed on {Bind}: {Error}")]
+    public static partial void AcceptFailed(ILogger logger, string bind, string error);
+
+    [LoggerMessage(1002, LogLevel.Error, "Connection handler failed on {Bind}")]
+    public static partial void ConnectionHandlerFailed(ILogger logger, string bind, Exception exception);
+
+    [LoggerMessage(2001, LogLevel.Debug, "{Client} -> {Frontend} -> {Backend}/{Server}: closed ({Termination}), {BytesIn} bytes in, {BytesOut} bytes out")]
+    public static partial void TcpSessionClosed(ILogger logger, string client, string frontend, string backend, string server, string termination, long bytesIn, long bytesOut);
+
+    [LoggerMessage(2002, LogLevel.Warning, "{Client} -> {Frontend} -> {Backend}: no server available ({Reason})")]
+    public static partial void NoServer(ILogger logger, string client, string frontend, string backend, string reason);
+
+    [LoggerMessage(2003, LogLevel.Warning, "{Backend}/{Server}: connect failed ({Error}), attempt {Attempt}")]
+    public static partial void ConnectFailed(ILogger logger, string backend, string server, string error, int attempt);
+
+    [LoggerMessage(2004, LogLevel.Warning, "{Client} -> {Frontend}: no backend to route to")]
+    public static partial void NoBackend(ILogger logger, string client, string frontend);
+
+    [LoggerMessage(4001, LogLevel.Information, "Proxy {Proxy} listening on {EndPoint} ({Mode})")]
+    public static partial void Listening(ILogger logger, string proxy, string endPoint, string mode);
+
+    [LoggerMessage(4002, LogLevel.Warning, "Proxy {Proxy} is in mode http, which this build does not serve yet; its bind {Bind} is not opened")]
+    public static partial void HttpModeNotServed(ILogger logger, string proxy, string bind);
+
+    [LoggerMessage(4003, LogLevel.Information, "Stopping: listeners closed, waiting for {Count} connections to finish")]
+    public static partial void Draining(ILogger logger, int count);
+
+    [LoggerMessage(4004, LogLevel.Warning, "Stop grace period over: aborting {Count} connections")]
+    public static partial void AbortingConnections(ILogger logger, int count);
+
+    [LoggerMessage(4005, LogLevel.Warning, "Server {Backend}/{Server}: cannot resolve '{Host}': {Error}")]
+    public static partial void ResolveFailed(ILogger logger, string backend, string server, string host, string error);
+}

@@ -1,0 +1,178 @@
+using System.Net;
+using System.Net.Sockets;
+using Appliance.ProxyCore.Diagnostics;
+using Appliance.ProxyCore.LoadBalancing;
+using Appliance.ProxyCore.Model;
+using Microsoft.Extensions.Logging;
+
+namespace Appliance.ProxyCore.Forwarding;
+
+/// <summary>
+/// Gets a connected server socket for a new session, as HAProxy does: pick a server (waiting in the backend queue while
+/// every usable server is at its <c>maxconn</c>, bounded by <c>timeout queue</c>), connect within <c>timeout connect</c>,
+/// and on failure retry up to <c>retries</c> times on the same server after a turn-around pause of
+/// min(timeout connect, 1 s), except that with <c>option redispatch</c> the last retry goes to another server.
+/// </summary>
+public sealed class ServerConnector
+{
+    /// <summary>HAProxy's turn-around timer between retries on the same server.</summary>
+    public static readonly TimeSpan MaxTurnAround = TimeSpan.FromSeconds(1);
+
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public ServerConnector(TimeProvider time, ILogger logger)
+    {
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Connects to a server of <paramref name="backend"/>; <paramref name="clientPort"/> is used for servers without a port.</summary>
+    public async Task<(ServerConnection? Connection, ConnectFailure Failure)> ConnectAsync(
+        BackendModel backend, BalanceContext context, int clientPort, CancellationToken abort)
+    {
+        var attempts = 1 + Math.Max(0, backend.Config.Retries);
+        var connectTimeout = backend.Config.Timeouts.Connect;
+        ServerModel? server = null;
+        ServerModel? failed = null;
+        for (var attempt = 1; attempt <= attempts; attempt++)
+        {
+            var redispatchNow = backend.Config.Redispatch && attempt == attempts && attempt > 1;
+            if (server is null || redispatchNow)
+            {
+                if (server is not null)
+                {
+                    ReleaseSlot(backend, server);
+                }
+
+                var (acquired, failure) = await AcquireAsync(backend, context, redispatchNow ? failed : null, abort).ConfigureAwait(false);
+                if (acquired is null)
+                {
+                    return (null, failure);
+                }
+
+                server = acquired;
+            }
+            else
+            {
+                var pause = connectTimeout is { } t && t < MaxTurnAround ? t : MaxTurnAround;
+                try
+                {
+                    await Task.Delay(pause, _time, abort).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    ReleaseSlot(backend, server);
+                    return (null, ConnectFailure.Aborted);
+                }
+            }
+
+            var socket = await TryConnectAsync(backend, server, clientPort, connectTimeout, attempt, abort).ConfigureAwait(false);
+            if (socket is not null)
+            {
+                return (new ServerConnection(backend, server, socket, attempt), ConnectFailure.None);
+            }
+
+            failed = server;
+            if (abort.IsCancellationRequested)
+            {
+                ReleaseSlot(backend, server);
+                return (null, ConnectFailure.Aborted);
+            }
+        }
+
+        ReleaseSlot(backend, server!);
+        return (null, ConnectFailure.ConnectFailed);
+    }
+
+    private static void ReleaseSlot(BackendModel backend, ServerModel server)
+    {
+        server.State.ReleaseSlot();
+        backend.Queue.SignalOne();
+    }
+
+    private async Task<(ServerModel? Server, ConnectFailure Failure)> AcquireAsync(
+        BackendModel backend, BalanceContext context, ServerModel? exclude, CancellationToken abort)
+    {
+        var deadline = backend.QueueTimeout is { } timeout ? _time.GetTimestamp() + (long)(timeout.TotalSeconds * _time.TimestampFrequency) : long.MaxValue;
+        while (true)
+        {
+            var selection = backend.Selector.Select(context, exclude);
+            if (selection.Server is { } picked)
+            {
+                if (picked.State.TryAcquireSlot())
+                {
+                    return (picked, ConnectFailure.None);
+                }
+
+                // Lost a race for the last slot: select again, which now sees the server as full.
+                continue;
+            }
+
+            if (selection.Outcome != ServerSelectionOutcome.AllFull)
+            {
+                return (null, ConnectFailure.NoServer);
+            }
+
+            using var ticket = backend.Queue.Enter();
+
+            // A slot may have been freed between the selection and entering the queue: look once more before waiting.
+            var retry = backend.Selector.Select(context, exclude);
+            if (retry.Server is { } late && late.State.TryAcquireSlot())
+            {
+                return (late, ConnectFailure.None);
+            }
+
+            var remaining = deadline == long.MaxValue ? Timeout.InfiniteTimeSpan : _time.GetElapsedTime(_time.GetTimestamp(), deadline);
+            if (remaining != Timeout.InfiniteTimeSpan && remaining <= TimeSpan.Zero)
+            {
+                return (null, ConnectFailure.QueueTimeout);
+            }
+
+            try
+            {
+                await ticket.Signalled.WaitAsync(remaining, _time, abort).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+            {
+                if (ticket.Signalled.IsCompleted)
+                {
+                    // Woken at the same moment we gave up: hand the freed slot to the next waiter.
+                    backend.Queue.SignalOne();
+                }
+
+                return (null, ex is TimeoutException ? ConnectFailure.QueueTimeout : ConnectFailure.Aborted);
+            }
+        }
+    }
+
+    private async Task<Socket?> TryConnectAsync(
+        BackendModel backend, ServerModel server, int clientPort, TimeSpan? timeout, int attempt, CancellationToken abort)
+    {
+        var address = server.Address;
+        if (address is null)
+        {
+            ProxyLog.ConnectFailed(_logger, backend.Name, server.Name, $"host '{server.Config.Host}' is not resolved", attempt);
+            server.State.RecordConnectFailure();
+            return null;
+        }
+
+        var endPoint = new IPEndPoint(address, server.Config.Port ?? clientPort);
+        var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        using var cts = timeout is { } t ? new CancellationTokenSource(t, _time) : new CancellationTokenSource();
+        using var link = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, abort);
+        try
+        {
+            await socket.ConnectAsync(endPoint, link.Token).ConfigureAwait(false);
+            return socket;
+        }
+        catch (Exception ex) when (ex is SocketException or OperationCanceledException)
+        {
+            socket.Dispose();
+            server.State.RecordConnectFailure();
+            var error = ex is SocketException se ? se.SocketErrorCode.ToString() : abort.IsCancellationRequested ? "aborted" : "timeout connect";
+            ProxyLog.ConnectFailed(_logger, backend.Name, server.Name, error, attempt);
+            return null;
+        }
+    }
+}

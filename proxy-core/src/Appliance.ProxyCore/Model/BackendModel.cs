@@ -1,0 +1,53 @@
+using Appliance.ProxyCore.Configuration;
+using Appliance.ProxyCore.Forwarding.Tcp;
+using Appliance.ProxyCore.LoadBalancing;
+
+namespace Appliance.ProxyCore.Model;
+
+/// <summary>A backend at runtime: its configuration, its servers, its balancing algorithm and its queue.</summary>
+public sealed class BackendModel
+{
+    public BackendModel(ProxyConfig config, LoadBalancingPolicyRegistry policies)
+    {
+        Config = config;
+        var servers = new ServerModel[config.Servers.Count];
+        for (var i = 0; i < servers.Length; i++)
+        {
+            servers[i] = new ServerModel(config.Servers[i], i);
+        }
+
+        Servers = servers;
+        Selector = ServerSelector.Create(config, servers, policies);
+        Timeouts = TunnelTimeouts.From(config.Timeouts);
+    }
+
+    public ProxyConfig Config { get; }
+
+    public string Name => Config.Name;
+
+    public IReadOnlyList<ServerModel> Servers { get; }
+
+    public ServerSelector Selector { get; }
+
+    /// <summary>Connections waiting for a server slot (<c>maxconn</c> reached on every usable server).</summary>
+    public ServerQueue Queue { get; } = new();
+
+    /// <summary>The server-side idle timeouts (server, server-fin, tunnel) of this backend.</summary>
+    public TunnelTimeouts Timeouts { get; }
+
+    /// <summary>How long a connection may wait in <see cref="Queue"/>: <c>timeout queue</c>, else <c>timeout connect</c> (HAProxy's rule).</summary>
+    public TimeSpan? QueueTimeout => Config.Timeouts.Queue ?? Config.Timeouts.Connect;
+
+    public ServerModel? FindServer(string name)
+    {
+        foreach (var server in Servers)
+        {
+            if (server.Name == name)
+            {
+                return server;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,196 @@
+using System.Net;
+using System.Net.Sockets;
+using Appliance.ProxyCore.Configuration;
+using Appliance.ProxyCore.Diagnostics;
+using Appliance.ProxyCore.Forwarding;
+using Appliance.ProxyCore.Forwarding.Tcp;
+using Appliance.ProxyCore.Model;
+using Appliance.ProxyCore.Transport;
+using Microsoft.Extensions.Logging;
+
+namespace Appliance.ProxyCore;
+
+/// <summary>
+/// The proxy core for one validated configuration: builds the runtime model, resolves server addresses, opens the
+/// listeners, runs the health checks, and on stop closes the listeners and drains the connections.
+/// </summary>
+public sealed class ProxyEngine : IAsyncDisposable
+{
+    private readonly ProxyEngineOptions _options;
+    private readonly ILogger _logger;
+    private readonly Dictionary<string, BackendModel> _backends = new(StringComparer.Ordinal);
+    private readonly List<FrontendModel> _frontends = [];
+    private readonly List<Listener> _listeners = [];
+    private readonly ConnectionLimiter _globalLimiter;
+    private readonly ConnectionTracker _connections = new();
+    private readonly CancellationTokenSource _abort = new();
+    private readonly TcpProxySession _tcp;
+    private int _stopped;
+
+    public ProxyEngine(ApplianceConfig config, ProxyEngineOptions options)
+    {
+        Config = config;
+        _options = options;
+        _logger = options.LoggerFactory.CreateLogger("Appliance.ProxyCore");
+        _globalLimiter = new ConnectionLimiter(config.Global.MaxConn ?? ProxyEngineOptions.DefaultGlobalMaxConn);
+        foreach (var proxy in config.Backends)
+        {
+            _backends[proxy.Name] = new BackendModel(proxy, options.Policies);
+        }
+
+        foreach (var proxy in config.Frontends)
+        {
+            var backendName = proxy.DefaultBackend ?? (proxy.Kind == ProxyKind.Listen ? proxy.Name : null);
+            _frontends.Add(new FrontendModel(proxy, backendName is null ? null : _backends.GetValueOrDefault(backendName)));
+        }
+
+        var connector = new ServerConnector(options.TimeProvider, _logger);
+        _tcp = new TcpProxySession(connector, options.TimeProvider, _logger);
+    }
+
+    public ApplianceConfig Config { get; }
+
+    public IReadOnlyDictionary<string, BackendModel> Backends => _backends;
+
+    public IReadOnlyList<FrontendModel> Frontends => _frontends;
+
+    /// <summary>The addresses actually bound, in configuration order.</summary>
+    public IReadOnlyList<IPEndPoint> ListeningEndPoints => _listeners.Select(l => l.LocalEndPoint!).ToList();
+
+    /// <summary>Connections being served now.</summary>
+    public int ActiveConnections => _connections.Count;
+
+    /// <summary>Resolves server names, starts the health checks and opens every listener; throws <see cref="ProxyStartException"/>.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        await ResolveServersAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            foreach (var frontend in _frontends)
+            {
+                foreach (var bind in frontend.Config.Binds)
+                {
+                    if (frontend.Config.Mode != ProxyMode.Tcp)
+                    {
+                        ProxyLog.HttpModeNotServed(_logger, frontend.Name, bind.ToString());
+                        continue;
+                    }
+
+                    StartListener(frontend, bind);
+                }
+            }
+        }
+        catch
+        {
+            await CloseListenersAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Closes the listeners, waits up to <paramref name="grace"/> for connections to end, then aborts the rest.</summary>
+    public async Task StopAsync(TimeSpan grace)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) != 0)
+        {
+            return;
+        }
+
+        await CloseListenersAsync().ConfigureAwait(false);
+        ProxyLog.Draining(_logger, _connections.Count);
+        var idle = _connections.WhenIdleAsync();
+        if (grace > TimeSpan.Zero)
+        {
+            await Task.WhenAny(idle, Task.Delay(grace, _options.TimeProvider)).ConfigureAwait(false);
+        }
+
+        if (!idle.IsCompleted)
+        {
+            ProxyLog.AbortingConnections(_logger, _connections.Count);
+            await _abort.CancelAsync().ConfigureAwait(false);
+            await idle.ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(TimeSpan.Zero).ConfigureAwait(false);
+        _abort.Dispose();
+        _globalLimiter.Dispose();
+        foreach (var frontend in _frontends)
+        {
+            frontend.Limiter?.Dispose();
+        }
+    }
+
+    private void StartListener(FrontendModel frontend, BindConfig bind)
+    {
+        var limiters = frontend.Limiter is { } own ? new[] { _globalLimiter, own } : new[] { _globalLimiter };
+        var listener = new Listener(bind, socket => HandleAsync(socket, frontend), limiters, _logger);
+        try
+        {
+            listener.Start();
+        }
+        catch (SocketException ex)
+        {
+            throw new ProxyStartException(
+                $"{bind.Location}: cannot bind {bind} for {frontend.Config.Kind.ToString().ToLowerInvariant()} '{frontend.Name}': {ex.Message}", ex);
+        }
+
+        _listeners.Add(listener);
+        ProxyLog.Listening(_logger, frontend.Name, listener.LocalEndPoint!.ToString(), frontend.Config.Mode.ToString().ToLowerInvariant());
+    }
+
+    private async Task HandleAsync(Socket client, FrontendModel frontend)
+    {
+        _connections.Enter();
+        try
+        {
+            await _tcp.HandleAsync(client, frontend, _abort.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            _connections.Exit();
+        }
+    }
+
+    private async Task CloseListenersAsync()
+    {
+        foreach (var listener in _listeners)
+        {
+            await listener.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _listeners.Clear();
+    }
+
+    private async Task ResolveServersAsync(CancellationToken cancellationToken)
+    {
+        foreach (var backend in _backends.Values)
+        {
+            foreach (var server in backend.Servers)
+            {
+                if (server.Address is not null)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    var addresses = await _options.ResolveHost(server.Config.Host, cancellationToken).ConfigureAwait(false);
+                    server.Address = addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? addresses.FirstOrDefault();
+                }
+                catch (SocketException ex)
+                {
+                    ProxyLog.ResolveFailed(_logger, backend.Name, server.Name, server.Config.Host, ex.Message);
+                }
+
+                if (server.Address is null)
+                {
+                    // HAProxy refuses to start on an unresolvable server unless init-addr allows it; we keep serving
+                    // with the server marked down so one bad name does not take the whole node down.
+                    server.State.SetHealth(ServerHealth.Down, _options.TimeProvider.GetTimestamp());
+                }
+            }
+        }
+    }
+}
