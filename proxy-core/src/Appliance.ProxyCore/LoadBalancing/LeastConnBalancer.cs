@@ -14,7 +14,7 @@ internal sealed class LeastConnBalancer : ILoadBalancer
     public ServerModel Pick(IReadOnlyList<ServerModel> candidates, in BalanceContext context)
     {
         var count = candidates.Count;
-        var start = (int)(Interlocked.Increment(ref _nextStart) % (uint)count);
+        var start = (int)((Interlocked.Increment(ref _nextStart) - 1) % (uint)count);
         var best = candidates[start];
         var bestWeight = best.State.EffectiveWeight;
         for (var step = 1; step < count; step++)
@@ -22,7 +22,7 @@ internal sealed class LeastConnBalancer : ILoadBalancer
             var i = start + step;
             var server = candidates[i < count ? i : i - count];
             var weight = server.State.EffectiveWeight;
-            if (ServerLoad.IsLessLoaded(server, weight, best, bestWeight))
+            if (ServerLoad.IsLessLoadedWithNext(server, weight, best, bestWeight))
             {
                 best = server;
                 bestWeight = weight;

@@ -3,7 +3,7 @@ using Appliance.ProxyCore.Model;
 namespace Appliance.ProxyCore.LoadBalancing;
 
 /// <summary>
-/// Weighted draws over the effective weights, keeping the least loaded draw ((active+1)/weight); on equal load the
+/// Weighted draws over the effective weights, keeping the least loaded draw (active/weight); on equal load the
 /// earlier draw wins, so with no connections the result is plain weighted random.
 /// </summary>
 internal sealed class RandomBalancer : ILoadBalancer

@@ -7,6 +7,10 @@ namespace Appliance.ProxyCore.LoadBalancing;
 /// trees): every pick adds each candidate's weight to its running credit, takes the candidate with the most credit and
 /// charges it the total. Weights 3:1 give <c>a a b a</c>, never <c>a a a b</c>. Shared by <c>roundrobin</c>,
 /// <c>static-rr</c> and the round-robin fallback of the hash algorithms.
+/// <para>
+/// An absent server (down, drained, full) keeps its credit frozen. Every pick adds and removes the same total, so the
+/// credits of all servers always sum to zero and exact proportions resume as soon as the candidate set is whole again.
+/// </para>
 /// </summary>
 internal sealed class SmoothWeightedRoundRobin
 {
@@ -15,8 +19,6 @@ internal sealed class SmoothWeightedRoundRobin
     private readonly Lock _gate = new();
     private readonly bool _configuredWeights;
     private long[] _credit;
-    private long[] _lastSeenPick;
-    private long _pick;
 
     /// <param name="serverCount">The backend's server count; per-server state is indexed by <see cref="ServerModel.Index"/>.</param>
     /// <param name="configuredWeights">
@@ -27,14 +29,12 @@ internal sealed class SmoothWeightedRoundRobin
     {
         _configuredWeights = configuredWeights;
         _credit = new long[Math.Max(serverCount, 1)];
-        _lastSeenPick = new long[_credit.Length];
     }
 
     public ServerModel Pick(IReadOnlyList<ServerModel> candidates)
     {
         lock (_gate)
         {
-            var pick = ++_pick;
             long total = 0;
             var best = -1;
             var bestCredit = long.MinValue;
@@ -53,14 +53,6 @@ internal sealed class SmoothWeightedRoundRobin
                     Grow(index);
                 }
 
-                // A server absent from the previous pick (down, drained, full) rejoins with no credit, so it neither
-                // bursts on return nor starves for a stale debt.
-                if (_lastSeenPick[index] != pick - 1)
-                {
-                    _credit[index] = 0;
-                }
-
-                _lastSeenPick[index] = pick;
                 var credit = _credit[index] += weight;
                 total += weight;
                 if (credit > bestCredit)
@@ -86,6 +78,5 @@ internal sealed class SmoothWeightedRoundRobin
     {
         var size = Math.Max(index + 1, _credit.Length * 2);
         Array.Resize(ref _credit, size);
-        Array.Resize(ref _lastSeenPick, size);
     }
 }
