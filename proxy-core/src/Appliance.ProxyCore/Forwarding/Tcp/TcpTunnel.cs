@@ -161,8 +161,33 @@ public sealed class TcpTunnel : IDisposable
 
         _termination = reason;
 
-        // Closing both sockets fails every pending receive and send, which ends both pumps.
-        _client.Close(0);
-        _server.Close(0);
+        // Closing both sockets fails every pending receive and send, which ends both pumps. A reset is passed on as a
+        // reset (linger 0); a timeout or a stop closes gracefully with a FIN, as HAProxy does.
+        var hard = reason.EndsWith("-reset", StringComparison.Ordinal);
+        Close(_client, hard);
+        Close(_server, hard);
+    }
+
+    private static void Close(Socket socket, bool hard)
+    {
+        if (!hard)
+        {
+            try
+            {
+                socket.Shutdown(SocketShutdown.Both);
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            {
+            }
+        }
+
+        if (hard)
+        {
+            socket.Close(0);
+        }
+        else
+        {
+            socket.Close();
+        }
     }
 }
