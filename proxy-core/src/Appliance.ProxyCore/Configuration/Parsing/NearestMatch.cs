@@ -5,7 +5,8 @@ internal static class NearestMatch
 {
     /// <summary>
     /// The candidate with the smallest edit distance (Damerau: a swap of two letters costs 1) when it is close
-    /// enough to be a plausible typo: at most a third of the word's length, and at least 1 edit allowed; otherwise null.
+    /// enough to be a plausible typo: at most a third of the word's length (at least 1 edit allowed) and fewer edits than
+    /// half its length, so that a short word such as '5s' gets no far-fetched hint; otherwise null.
     /// </summary>
     public static string? Find(string word, IEnumerable<string> candidates)
     {
@@ -15,7 +16,7 @@ internal static class NearestMatch
         foreach (var candidate in candidates)
         {
             var distance = Distance(word.ToLowerInvariant(), candidate.ToLowerInvariant());
-            if (distance < bestDistance && distance <= limit && candidate != word)
+            if (distance < bestDistance && distance <= limit && distance * 2 < word.Length && candidate != word)
             {
                 best = candidate;
                 bestDistance = distance;
