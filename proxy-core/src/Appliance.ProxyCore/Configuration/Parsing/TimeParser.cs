@@ -19,7 +19,7 @@ internal static class TimeParser
             digits++;
         }
 
-        if (digits == 0 || !decimal.TryParse(text.AsSpan(0, digits), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        if (digits == 0)
         {
             return TimeParseStatus.Invalid;
         }
@@ -38,6 +38,14 @@ internal static class TimeParser
         {
             return TimeParseStatus.Invalid;
         }
+
+        // More than 16 digits exceeds the limit in any unit; fewer keep the decimal arithmetic below far from overflow.
+        if (digits > 16)
+        {
+            return TimeParseStatus.Overflow;
+        }
+
+        var number = decimal.Parse(text.AsSpan(0, digits), NumberStyles.None, CultureInfo.InvariantCulture);
 
         // Microseconds round up, so that '500us' is not silently 0 (which would mean "no timeout").
         var ms = Math.Ceiling(number * perUnitMs.Value);
