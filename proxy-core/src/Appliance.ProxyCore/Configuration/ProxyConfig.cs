@@ -23,6 +23,9 @@ public sealed record ProxyConfig
 
     public BalanceConfig Balance { get; init; } = BalanceConfig.Default;
 
+    /// <summary>Where <see cref="Balance"/> was set (possibly in a defaults section); null = HAProxy's default roundrobin.</summary>
+    public SourceLocation? BalanceLocation { get; init; }
+
     public IReadOnlyList<ServerConfig> Servers { get; init; } = [];
 
     public TimeoutsConfig Timeouts { get; init; } = TimeoutsConfig.None;
@@ -43,6 +46,24 @@ public sealed record ProxyConfig
 
     /// <summary>Lines whose keywords belong to later stages (acl, http-request, cookie, stats, ...), parsed but not yet applied.</summary>
     public IReadOnlyList<ConfigLine> DeferredLines { get; init; } = [];
+
+    /// <summary>The proxy's <c>log</c> lines (from defaults, then its own); <c>no log</c> clears them. Empty = no logging.</summary>
+    public IReadOnlyList<LogTargetConfig> Logs { get; init; } = [];
+
+    /// <summary>The <c>description</c> text; null when not set.</summary>
+    public string? Description { get; init; }
+
+    /// <summary><c>disabled</c>: the proxy is declared but not started. Default false (<c>enabled</c>).</summary>
+    public bool Disabled { get; init; }
+
+    /// <summary>The <c>id</c> keyword (a positive number for stats and the CLI); null = assigned automatically.</summary>
+    public int? Id { get; init; }
+
+    /// <summary><c>fullconn</c>: the backend load at which dynamic <c>minconn</c> limits reach <c>maxconn</c>; null = derived.</summary>
+    public int? FullConn { get; init; }
+
+    /// <summary><c>hash-type</c> words (method, function, modifier); empty = HAProxy's default <c>map-based</c>.</summary>
+    public IReadOnlyList<string> HashType { get; init; } = [];
 
     public bool IsFrontend => Kind is ProxyKind.Frontend or ProxyKind.Listen;
 

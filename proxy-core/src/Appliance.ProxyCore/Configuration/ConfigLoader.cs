@@ -1,0 +1,48 @@
+using Appliance.ProxyCore.Configuration.Parsing;
+using Appliance.ProxyCore.Configuration.Validation;
+using Appliance.ProxyCore.LoadBalancing;
+
+namespace Appliance.ProxyCore.Configuration;
+
+/// <summary>
+/// Loads an HAProxy-syntax configuration: lexer, conditional blocks, section splitter, section parsers, then every
+/// validator. All problems are reported at once; the best-effort configuration is returned even when there are errors
+/// (check <see cref="ConfigLoadResult.IsValid"/> before using it).
+/// </summary>
+public static class ConfigLoader
+{
+    /// <summary>Reads and loads <paramref name="path"/>; an unreadable file yields one error at line 0.</summary>
+    /// <param name="registry">The balancing algorithms; default <see cref="LoadBalancingPolicyRegistry.Default"/>.</param>
+    /// <param name="environment">Looks up environment variables; default <see cref="Environment.GetEnvironmentVariable(string)"/>.</param>
+    public static ConfigLoadResult LoadFile(string path, LoadBalancingPolicyRegistry? registry = null, Func<string, string?>? environment = null)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            var diagnostic = new ConfigDiagnostic(new SourceLocation(path, 0), DiagnosticSeverity.Error, ConfigMessages.CannotReadFile(e.Message));
+            return new ConfigLoadResult(null, [diagnostic]);
+        }
+
+        return LoadText(text, path, registry, environment);
+    }
+
+    /// <summary>Loads configuration text; <paramref name="fileName"/> is used in diagnostics.</summary>
+    /// <param name="registry">The balancing algorithms; default <see cref="LoadBalancingPolicyRegistry.Default"/>.</param>
+    /// <param name="environment">Looks up environment variables; default <see cref="Environment.GetEnvironmentVariable(string)"/>.</param>
+    public static ConfigLoadResult LoadText(string text, string fileName, LoadBalancingPolicyRegistry? registry = null, Func<string, string?>? environment = null)
+    {
+        var bag = new DiagnosticBag();
+        var sections = ConfigReader.Read(text, fileName, environment ?? Environment.GetEnvironmentVariable, bag);
+        var config = new SectionsParser(bag).Parse(sections);
+        foreach (var validator in ConfigValidators.Create(registry ?? LoadBalancingPolicyRegistry.Default))
+        {
+            validator.Validate(config, bag);
+        }
+
+        return new ConfigLoadResult(config, bag.ToSortedList());
+    }
+}

@@ -1,0 +1,227 @@
+using Appliance.ProxyCore.Configuration.Parsing;
+
+namespace Appliance.ProxyCore.Configuration;
+
+/// <summary>
+/// Every diagnostic text of the configuration stages, in one place: the parser, the validators and the tests call these
+/// methods, so a wording change is made once. <c>where</c> arguments carry their preposition (<see cref="InSection"/>).
+/// Messages name the keyword, the section, what was expected and what was given, then a hint when one helps.
+/// </summary>
+internal static class ConfigMessages
+{
+    /// <summary>How the global section is named in messages.</summary>
+    public const string InGlobal = "in global section";
+
+    /// <summary>The syntax of <c>log</c>, quoted by its errors.</summary>
+    public const string LogSyntax = "'global' or a target and a facility (e.g. '/dev/log local0')";
+
+    private const string TimeSyntax = "a time like 5000, 5s or 2m (units us, ms, s, m, h, d; a bare number is milliseconds)";
+
+    public static string InSection(ProxyKind? kind, string? name) => kind switch
+    {
+        null => name is null ? "in defaults section" : $"in defaults '{name}'",
+        _ => $"in {KindName(kind)} '{name}'",
+    };
+
+    public static string KindName(ProxyKind? kind) => kind switch
+    {
+        null => "defaults",
+        ProxyKind.Frontend => "frontend",
+        ProxyKind.Backend => "backend",
+        _ => "listen",
+    };
+
+    public static string OnServer(string name, string where) => $"on server '{name}' {where}";
+
+    public static string OnDefaultServer(string where) => $"on default-server {where}";
+
+    // Files.
+    public static string CannotReadFile(string reason) => $"cannot read configuration file: {reason}";
+
+    // Lexer.
+    public static string UnmatchedQuote(char quote, int column) =>
+        $"unmatched {(quote == '"' ? "double" : "single")} quote opened at column {column}";
+
+    public static string InvalidHexEscape(int column) =>
+        $"invalid '\\x' escape at column {column}: expects two hexadecimal digits, e.g. '\\x41'";
+
+    public static string UnclosedVariable(int column) => $"environment variable at column {column} has no closing '}}'";
+
+    // Conditional blocks.
+    public static string BadCondition(string directive, string expression, string detail) =>
+        $"unparsable condition '{expression}' in '{directive}': {detail}";
+
+    public static string ConditionUnexpectedText(string rest) => $"unexpected '{rest}' (expects '&&', '||' or the end of the line)";
+
+    public static string ConditionMissingParenthesis() => "missing closing ')'";
+
+    public static string ConditionExpectedTerm(string got) =>
+        $"expects a number or a predicate such as 'defined(VAR)' (got '{got}')";
+
+    public static string ConditionUnknownPredicate(string name, IEnumerable<string> known, string? hint) =>
+        $"unknown predicate '{name}', expects one of {Quote(known)}{Hint(hint)}";
+
+    public static string ConditionArgumentCount(string name, int expected, int got) =>
+        $"'{name}' expects {expected} argument{(expected == 1 ? "" : "s")} (got {got})";
+
+    public static string ConditionBadVersion(string predicate, string text) =>
+        $"'{predicate}' expects a version such as '2.4' (got '{text}')";
+
+    public static string ElifAfterElse() => "'.elif' after '.else' is not allowed";
+
+    public static string DuplicateElse() => "'.else' appears twice in the same '.if' block";
+
+    public static string DirectiveWithoutIf(string directive) => $"'{directive}' without a matching '.if'";
+
+    public static string UnclosedIf() => "'.if' block opened here is never closed with '.endif'";
+
+    public static string UnknownDirective(string directive, string? hint) =>
+        $"unknown directive '{directive}' (expects '.if', '.elif', '.else', '.endif', '.diag', '.notice', '.warning' or '.alert'){Hint(hint)}";
+
+    public static string DirectiveMessage(string text) => text;
+
+    // Sections.
+    public static string LineOutsideSection(string keyword, string? hint) => hint is null
+        ? $"'{keyword}' appears before any section; a configuration starts with a section such as 'global', 'defaults', 'frontend', 'backend' or 'listen'"
+        : $"unknown section '{keyword}'{Hint(hint)}";
+
+    public static string SectionWithoutName(string keyword) => $"'{keyword}' expects a name";
+
+    public static string InvalidProxyName(string keyword, string name) =>
+        $"{keyword} name '{name}' contains an invalid character (allowed: letters, digits, '-', '_', '.', ':')";
+
+    public static string BadSectionHeader(string keyword, bool allowAddress, string got) =>
+        $"'{keyword}' expects NAME{(allowAddress ? " [ADDRESS]" : "")} [from DEFAULTS] (got '{got}')";
+
+    public static string UnknownDefaults(string keyword, string name, string? hint) =>
+        $"'{keyword} ... from {name}' names no defaults section declared before it{Hint(hint)}";
+
+    // Keywords and values.
+    public static string UnknownKeyword(string keyword, string where, string? hint) => $"unknown keyword '{keyword}' {where}{Hint(hint)}";
+
+    public static string NotAllowedHere(string keyword, string where, string allowedSections) =>
+        $"'{keyword}' is not allowed {where}; it is allowed in: {allowedSections}";
+
+    public static string RemovedDirective(RemovedDirective removed) =>
+        $"'{removed.Directive}' was removed in HAProxy {removed.Version}; {removed.Advice}";
+
+    public static string MissingArgument(string keyword, string where, string expected) => $"'{keyword}' {where} expects {expected} (got nothing)";
+
+    public static string TooManyArguments(string keyword, string where, string expected, string extra) =>
+        $"'{keyword}' {where} expects {expected} (got an extra '{extra}')";
+
+    public static string ExpectsOneOf(string keyword, string where, IEnumerable<string> choices, string? got, string? hint) =>
+        $"'{keyword}' {where} expects one of {Quote(choices)} (got {(got is null ? "nothing" : $"'{got}'")}){Hint(hint)}";
+
+    public static string ExpectsInteger(string keyword, string where, int min, int max, string got) => max == int.MaxValue
+        ? $"'{keyword}' {where} expects an integer of at least {min} (got '{got}')"
+        : $"'{keyword}' {where} expects an integer from {min} to {max} (got '{got}')";
+
+    public static string ExpectsTime(string keyword, string where, string got) => $"'{keyword}' {where} expects {TimeSyntax} (got '{got}')";
+
+    public static string TimeOverflow(string keyword, string where, string got) =>
+        $"'{keyword}' {where} expects at most 2147483647 ms (~24.8 days) (got '{got}')";
+
+    public static string InvalidPort(string keyword, string where, string got) =>
+        $"'{keyword}' {where} expects a port from 1 to 65535 (got '{got}')";
+
+    public static string ExpectsIp(string keyword, string where, string got) => $"'{keyword}' {where} expects an IP address (got '{got}')";
+
+    public static string ExpectsIpOrHost(string keyword, string where, string got) =>
+        $"'{keyword}' {where} expects an IP address or a host name (got '{got}')";
+
+    public static string UnknownOption(string name, string where, string? hint) => $"unknown option '{name}' {where}{Hint(hint)}";
+
+    public static string BadNo(string where, string? got) =>
+        $"'no' {where} expects 'option NAME' or 'log' (got {(got is null ? "nothing" : $"'{got}'")})";
+
+    public static string BadHttpCheckSend(string where, string got) =>
+        $"'http-check send' {where} expects 'meth M', 'uri U', 'ver V', 'hdr NAME VALUE' or 'body B' (got '{got}')";
+
+    public static string BadLogFacility(string where, string? got, string? hint) =>
+        $"'log' {where} expects a syslog facility such as 'local0' after the target (got {(got is null ? "nothing" : $"'{got}'")}){Hint(hint)}";
+
+    // Addresses.
+    public static string UnsupportedAddressFamily() => "only IPv4 and IPv6 addresses are supported (no UNIX sockets, fd@ or UDP)";
+
+    public static string BadBracketedAddress() => "an IPv6 address in brackets must look like '[ADDR]' or '[ADDR]:PORT'";
+
+    public static string AddressWithPath(string path) =>
+        $"an address has no path (got '{path}'); HAProxy ignores it silently, this parser refuses it: remove it";
+
+    public static string NotAnIpOrHost(string host) => host.Contains(':')
+        ? $"'{host}' is not an IP address; write IPv6 addresses as [ADDR]:PORT"
+        : $"'{host}' is neither an IP address nor a host name";
+
+    public static string BindNeedsIp(string host) => $"'{host}' is not an IP address ('*' or nothing means every IPv4 address)";
+
+    public static string BadBindAddress(string where, string text, string reason) => $"'bind' {where} has an invalid address '{text}': {reason}";
+
+    public static string BindWithoutPort(string where, string text) =>
+        $"'bind' {where} expects an address with a port such as '*:80' (got '{text}')";
+
+    // Servers.
+    public static string ServerWithoutName(string where) => $"'server' {where} expects a name and an address (got nothing)";
+
+    public static string ServerWithoutAddress(string name, string where, string? got) => got is null
+        ? $"server '{name}' {where} expects an address after its name (got nothing)"
+        : $"server '{name}' {where} expects an address after its name (got '{got}', which is a server keyword)";
+
+    public static string BadServerAddress(string name, string where, string text, string reason) =>
+        $"server '{name}' {where} has an invalid address '{text}': {reason}";
+
+    public static string UnknownServerKeyword(string keyword, string where, string? hint) => $"unknown server keyword '{keyword}' {where}{Hint(hint)}";
+
+    public static string ServerKeywordWithoutValue(string keyword, string where) => $"'{keyword}' {where} expects a value (got nothing)";
+
+    public static string AgentCheckWithoutPort(string name, string where) =>
+        $"server '{name}' {where} has 'agent-check' but no 'agent-port'; the agent has no default port, add 'agent-port PORT'";
+
+    // Validation.
+    public static string DuplicateProxyName(ProxyKind kind, string name, ProxyKind otherKind, SourceLocation other) =>
+        $"{KindName(kind)} '{name}' has the same name as {KindName(otherKind)} '{name}' declared at {other}";
+
+    public static string FrontendWithoutBind(ProxyKind kind, string name) =>
+        $"{KindName(kind)} '{name}' has no 'bind' line; declare it as a backend if that was intended";
+
+    public static string UnknownBackend(string keyword, string where, string name, string? hint) =>
+        $"'{keyword}' {where} names backend '{name}', which does not exist{Hint(hint)}";
+
+    public static string BackendIsFrontendOnly(string keyword, string where, string name) =>
+        $"'{keyword}' {where} names '{name}', which is a frontend; it must name a backend or a listen section";
+
+    public static string BadBalanceArguments(string algorithm, string where, string detail) => $"'balance {algorithm}' {where}: {detail}";
+
+    public static string DuplicateServer(string name, string where, SourceLocation first) =>
+        $"server '{name}' {where} is declared twice (first at {first}); server names must be unique within a backend";
+
+    public static string DuplicateCookie(string name, string where, string cookie, string other, SourceLocation otherLocation) =>
+        $"server '{name}' {where} has cookie '{cookie}' like server '{other}' at {otherLocation}; cookie persistence could not tell them apart";
+
+    public static string MissingTimeouts(ProxyKind kind, string name, IReadOnlyList<string> missing) =>
+        $"missing timeouts for {KindName(kind)} '{name}': {Quote(missing.Select(m => $"timeout {m}"), "and")} "
+        + $"{(missing.Count == 1 ? "is" : "are")} not set; a stalled peer would hold its connection forever, set them to a non-zero value";
+
+    public static string HttpLogInTcp(string option, ProxyKind kind, string name) =>
+        $"'option {option}' is not usable in {KindName(kind)} '{name}' (needs 'mode http'); falling back to 'option tcplog'";
+
+    public static string HttpOptionInTcp(string option, ProxyKind kind, string name) =>
+        $"'option {option}' is ignored in {KindName(kind)} '{name}' because it requires 'mode http'";
+
+    public static string HttpKeywordInTcp(string keyword, ProxyKind kind, string name) =>
+        $"'{keyword}' is ignored in {KindName(kind)} '{name}' because it requires 'mode http'";
+
+    public static string ServerCookieInTcp(string server, string backend) =>
+        $"cookie of server '{server}' is ignored in backend '{backend}' because it requires 'mode http'";
+
+    public static string LogFormatWithoutLog(string option, ProxyKind kind, string name) =>
+        $"'option {option}' has no effect in {KindName(kind)} '{name}' because it has no 'log' line";
+
+    private static string Hint(string? hint) => hint is null ? "" : $"; did you mean '{hint}'?";
+
+    private static string Quote(IEnumerable<string> words, string last = "or")
+    {
+        var quoted = words.Select(w => $"'{w}'").ToList();
+        return quoted.Count <= 1 ? string.Concat(quoted) : $"{string.Join(", ", quoted.Take(quoted.Count - 1))} {last} {quoted[^1]}";
+    }
+}

@@ -1,0 +1,19 @@
+using Appliance.ProxyCore.LoadBalancing;
+
+namespace Appliance.ProxyCore.Configuration.Validation;
+
+/// <summary>The validators run on every load, in this order; all of them run even when earlier ones found errors.</summary>
+public static class ConfigValidators
+{
+    public static IReadOnlyList<IConfigValidator> Create(LoadBalancingPolicyRegistry registry) =>
+    [
+        new ProxyNameValidator(),
+        new FrontendBindValidator(),
+        new BackendReferenceValidator(),
+        new BalanceValidator(registry),
+        new ServerUniquenessValidator(),
+        new MissingTimeoutValidator(),
+        new HttpModeValidator(),
+        new LogFormatValidator(),
+    ];
+}
