@@ -4,58 +4,13 @@ using Appliance.Tests.Common;
 
 namespace Appliance.ProxyCore.Tests.Health;
 
-public sealed class ServerHealthMonitorTests : IAsyncDisposable
+/// <summary>The regular check loop, maintenance and lifetime of the monitor, on the fake clock.</summary>
+public sealed class ServerHealthMonitorTests : ServerHealthMonitorTestBase
 {
-    private static readonly ProbeResult Pass = ProbeResult.Layer4Passed();
-    private static readonly ProbeResult Refused = ProbeResult.Layer4ConnectionProblem("Connection refused");
-
-    private readonly FakeTimeProvider _time = new();
-    private readonly DateTimeOffset _t0;
-    private readonly List<HealthEvent> _events = [];
-    private readonly List<ServerHealthMonitor> _monitors = [];
-
-    public ServerHealthMonitorTests()
-    {
-        _t0 = _time.GetUtcNow();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var monitor in _monitors)
-        {
-            await monitor.DisposeAsync();
-        }
-    }
-
-    private ServerHealthMonitor Start(ServerModel server, IHealthProbe? check, IAgentProbe? agent, double spread = 0, Action<HealthEvent>? onEvent = null)
-    {
-        var monitor = new ServerHealthMonitor("b", server, check, agent, _time, new FixedRandom(spread), onEvent ?? _events.Add);
-        _monitors.Add(monitor);
-        monitor.Start();
-        return monitor;
-    }
-
-    private static ServerModel CheckedServer(int rise = 2, int fall = 3, double fastMs = 500, double downMs = 5000, Configuration.AgentCheckConfig? agent = null) =>
-        HealthTestServers.Model(HealthTestServers.Config(
-            rise: rise,
-            fall: fall,
-            fastInter: TimeSpan.FromMilliseconds(fastMs),
-            downInter: TimeSpan.FromMilliseconds(downMs),
-            agent: agent));
-
-    private static ServerModel AgentOnlyServer() =>
-        HealthTestServers.Model(HealthTestServers.Config(check: false, agent: HealthTestServers.Agent()));
-
-    private void Advance(double milliseconds) => _time.Advance(TimeSpan.FromMilliseconds(milliseconds));
-
-    private DateTimeOffset At(double milliseconds) => _t0 + TimeSpan.FromMilliseconds(milliseconds);
-
-    private List<ServerHealthChanged> HealthChanges() => _events.OfType<ServerHealthChanged>().ToList();
-
     [Fact]
     public void Start_RandomSpread_FirstCheckAtThatFractionOfInter()
     {
-        var probe = new FakeHealthProbe(_time);
+        var probe = new FakeHealthProbe(Time);
         Start(CheckedServer(), probe, null, spread: 0.5);
 
         Advance(999);
@@ -69,7 +24,7 @@ public sealed class ServerHealthMonitorTests : IAsyncDisposable
     public void Check_FallFailuresFromFullyUp_DownAtTheFallthFailure()
     {
         var server = CheckedServer(rise: 2, fall: 3, fastMs: 500, downMs: 5000);
-        var probe = new FakeHealthProbe(_time) { Default = Refused }.Then(Pass);
+        var probe = new FakeHealthProbe(Time) { Default = Refused }.Then(Pass);
         Start(server, probe, null);
 
         Advance(0);
@@ -91,7 +46,7 @@ public sealed class ServerHealthMonitorTests : IAsyncDisposable
     [Fact]
     public void Check_StablyDown_UsesDownInter()
     {
-        var probe = new FakeHealthProbe(_time) { Default = Refused };
+        var probe = new FakeHealthProbe(Time) { Default = Refused };
         Start(CheckedServer(downMs: 5000), probe, null);
 
         Advance(0);
@@ -106,7 +61,7 @@ public sealed class ServerHealthMonitorTests : IAsyncDisposable
     public void Check_RiseSuccessesWhileDown_UpAtTheRisethSuccess()
     {
         var server = CheckedServer(rise: 2, fastMs: 500, downMs: 5000);
-        var probe = new FakeHealthProbe(_time) { Default = Pass }.Then(Refused);
+        var probe = new FakeHealthProbe(Time) { Default = Pass }.Then(Refused);
         Start(server, probe, null);
 
         Advance(0);
@@ -127,7 +82,7 @@ public sealed class ServerHealthMonitorTests : IAsyncDisposable
     public void Check_ProbeThrows_CountsAsFailure()
     {
         var server = CheckedServer();
-        var probe = new FakeHealthProbe(_time).ThenThrow(new InvalidOperationException("boom"));
+        var probe = new FakeHealthProbe(Time).ThenThrow(new InvalidOperationException("boom"));
         Start(server, probe, null);
 
         Advance(0);
@@ -139,7 +94,7 @@ public sealed class ServerHealthMonitorTests : IAsyncDisposable
     [Fact]
     public void Check_ProbeStillRunning_NextCheckOnlyAfterItEnds()
     {
-        var probe = new FakeHealthProbe(_time) { Hold = new TaskCompletionSource<ProbeResult>() };
+        var probe = new FakeHealthProbe(Time) { Hold = new TaskCompletionSource<ProbeResult>() };
         var monitor = Start(CheckedServer(), probe, null);
         Advance(0);
         var hold = probe.Hold;
@@ -157,200 +112,10 @@ public sealed class ServerHealthMonitorTests : IAsyncDisposable
     }
 
     [Fact]
-    public void Agent_DrainThenReady_ZeroesThenRestoresEffectiveWeight()
-    {
-        var server = AgentOnlyServer();
-        var agent = new FakeAgentProbe(_time).Says("drain", "ready");
-        Start(server, null, agent);
-
-        Advance(0);
-        Assert.Equal(0, server.State.EffectiveWeight);
-        Assert.Equal(ServerAdminState.Drain, server.State.Admin);
-        Assert.False(server.State.IsUsable);
-        Advance(2000);
-
-        Assert.Equal(10, server.State.EffectiveWeight);
-        Assert.True(server.State.IsUsable);
-        Assert.Equal(
-            ["admin READY -> DRAIN", "admin DRAIN -> READY"],
-            _events.OfType<AgentStateChanged>().Select(e => e.Changes));
-    }
-
-    [Fact]
-    public void Agent_MaxConnAndPercent_SetLimitAndScaledWeight()
-    {
-        var server = AgentOnlyServer();
-        Start(server, null, new FakeAgentProbe(_time).Says("maxconn:30 50%"));
-
-        Advance(0);
-
-        Assert.Equal(30, server.State.MaxConn);
-        Assert.Equal(50, server.State.AgentWeightPercent);
-        Assert.Equal(5, server.State.EffectiveWeight);
-        Assert.Equal("weight 100% -> 50%, maxconn unset -> 30", Assert.Single(_events.OfType<AgentStateChanged>()).Changes);
-    }
-
-    [Fact]
-    public void Agent_PercentAboveHundred_RaisesWeightUpTo256()
-    {
-        var server = AgentOnlyServer();
-        Start(server, null, new FakeAgentProbe(_time).Says("150%", "25600%"));
-
-        Advance(0);
-        Assert.Equal(15, server.State.EffectiveWeight);
-        Advance(2000);
-
-        Assert.Equal(ServerState.MaxWeight, server.State.EffectiveWeight);
-    }
-
-    [Fact]
-    public void Agent_UpWhileCheckFails_StaysDown()
-    {
-        var server = CheckedServer(agent: HealthTestServers.Agent());
-        var check = new FakeHealthProbe(_time) { Default = Refused };
-        var agent = new FakeAgentProbe(_time) { Default = AgentProbeResult.Replied(AgentReplyParser.Parse("up")) };
-        var monitor = Start(server, check, agent);
-
-        Advance(0);
-        Advance(20_000);
-
-        Assert.Equal(ServerHealth.Down, server.State.Health);
-        Assert.True(monitor.AgentSaysUp);
-        Assert.True(agent.RunTimes.Count >= 10);
-        Assert.Equal(HealthChangeCause.Check, Assert.Single(HealthChanges()).Cause);
-    }
-
-    [Fact]
-    public void Agent_DownWhileCheckPasses_DownUntilAgentSaysUp()
-    {
-        var server = CheckedServer(agent: HealthTestServers.Agent());
-        var check = new FakeHealthProbe(_time) { Default = Pass };
-        var agent = new FakeAgentProbe(_time).Says("down #maintenance window", "up");
-        Start(server, check, agent);
-
-        Advance(0);
-        Assert.Equal(ServerHealth.Down, server.State.Health);
-        Advance(2000);
-
-        Assert.Equal(ServerHealth.Up, server.State.Health);
-        Assert.Equal(
-            [
-                new ServerHealthChanged("b", server, At(0), ServerHealth.Up, ServerHealth.Down, HealthChangeCause.Agent, "Layer7 wrong status, info: \"via agent : down (maintenance window)\""),
-                new ServerHealthChanged("b", server, At(2000), ServerHealth.Down, ServerHealth.Up, HealthChangeCause.Agent, "Layer7 check passed, info: \"via agent : up\""),
-            ],
-            HealthChanges());
-    }
-
-    [Fact]
-    public void Agent_DownThenCheckRecovers_StaysDownUntilAgentUp()
-    {
-        var server = CheckedServer(agent: HealthTestServers.Agent(TimeSpan.FromSeconds(10)));
-        var check = new FakeHealthProbe(_time) { Default = Pass }.Then(Refused);
-        var agent = new FakeAgentProbe(_time).Says("stopped", "up");
-        Start(server, check, agent);
-
-        Advance(0);
-        Advance(9999);
-        Assert.Equal(ServerHealth.Down, server.State.Health);
-        Advance(1);
-
-        Assert.Equal(ServerHealth.Up, server.State.Health);
-    }
-
-    [Fact]
-    public void Agent_NoRegularCheck_AgentDrivesHealth()
-    {
-        var server = AgentOnlyServer();
-        Start(server, null, new FakeAgentProbe(_time).Says("fail", "up"));
-
-        Advance(0);
-        Assert.Equal(ServerHealth.Down, server.State.Health);
-        Advance(2000);
-
-        Assert.Equal(ServerHealth.Up, server.State.Health);
-        Assert.Equal(2, HealthChanges().Count);
-    }
-
-    [Fact]
-    public void Agent_Unreachable_ChangesNothing()
-    {
-        var server = AgentOnlyServer();
-        var agent = new FakeAgentProbe(_time).Says("50%", "down");
-        agent.Default = AgentProbeResult.Unreachable("Layer4 timeout");
-        Start(server, null, agent);
-        Advance(0);
-        Advance(2000);
-        var before = _events.Count;
-
-        Advance(60_000);
-
-        Assert.Equal(50, server.State.AgentWeightPercent);
-        Assert.Equal(ServerHealth.Down, server.State.Health);
-        Assert.True(agent.RunTimes.Count > 20);
-        Assert.Equal(before, _events.Count);
-    }
-
-    [Fact]
-    public void Agent_RepeatedGarbage_RejectedOnceAndChangesNothing()
-    {
-        var server = AgentOnlyServer();
-        var agent = new FakeAgentProbe(_time).Says("bogus", "bogus", "bogus", "ready", "bogus");
-        Start(server, null, agent);
-
-        Advance(0);
-        Advance(2000);
-        Advance(2000);
-
-        var rejected = Assert.Single(_events.OfType<AgentReplyRejected>());
-        Assert.StartsWith("agent reports an error : unknown agent word 'bogus'", rejected.Message);
-        Assert.Equal(ServerHealth.Up, server.State.Health);
-        Assert.Equal(10, server.State.EffectiveWeight);
-
-        Advance(2000);
-        Advance(2000);
-
-        Assert.Equal(2, _events.OfType<AgentReplyRejected>().Count());
-    }
-
-    [Fact]
-    public void Agent_IncompleteLine_RejectedWithHAProxyWording()
-    {
-        var server = AgentOnlyServer();
-        Start(server, null, new FakeAgentProbe(_time).Then(AgentProbeResult.NoUsableReply("Ignoring incomplete line from agent")));
-
-        Advance(0);
-
-        Assert.Equal("Ignoring incomplete line from agent", Assert.Single(_events.OfType<AgentReplyRejected>()).Message);
-        Assert.Equal(ServerHealth.Up, server.State.Health);
-    }
-
-    [Fact]
-    public void Events_CheckAndAgentInterleaved_RaisedInOrderOfChanges()
-    {
-        var server = HealthTestServers.Model(HealthTestServers.Config(agent: HealthTestServers.Agent(TimeSpan.FromSeconds(3))));
-        var check = new FakeHealthProbe(_time) { Default = Refused }.Then(Pass);
-        var agent = new FakeAgentProbe(_time).Says("50%", "drain");
-        Start(server, check, agent);
-
-        for (var i = 0; i < 7; i++)
-        {
-            Advance(1000);
-        }
-
-        Assert.Equal(
-            [
-                (typeof(AgentStateChanged), At(0)),
-                (typeof(AgentStateChanged), At(3000)),
-                (typeof(ServerHealthChanged), At(6000)),
-            ],
-            _events.Select(e => (e.GetType(), e.Timestamp)));
-    }
-
-    [Fact]
     public void Maintenance_ChecksPausedThenResumeFromStartPoint()
     {
         var server = HealthTestServers.Model(HealthTestServers.Config() with { Disabled = true });
-        var probe = new FakeHealthProbe(_time) { Default = Refused };
+        var probe = new FakeHealthProbe(Time) { Default = Refused };
         Start(server, probe, null);
         Assert.Equal(ServerHealth.Down, server.State.Health);
 
@@ -370,8 +135,8 @@ public sealed class ServerHealthMonitorTests : IAsyncDisposable
     public void Maintenance_AgentKeepsRunningAndCanEndIt()
     {
         var server = CheckedServer(agent: HealthTestServers.Agent(TimeSpan.FromSeconds(1)));
-        var probe = new FakeHealthProbe(_time);
-        var agent = new FakeAgentProbe(_time).Says("maint", "ready");
+        var probe = new FakeHealthProbe(Time);
+        var agent = new FakeAgentProbe(Time).Says("maint", "ready");
         Start(server, probe, agent, spread: 0.5);
 
         Advance(1000);
@@ -390,7 +155,7 @@ public sealed class ServerHealthMonitorTests : IAsyncDisposable
     [Fact]
     public async Task DisposeAsync_AfterStart_NoMoreChecksOrEvents()
     {
-        var probe = new FakeHealthProbe(_time) { Default = Refused }.Then(Pass);
+        var probe = new FakeHealthProbe(Time) { Default = Refused }.Then(Pass);
         var monitor = Start(CheckedServer(), probe, null);
         Advance(0);
 
@@ -398,7 +163,7 @@ public sealed class ServerHealthMonitorTests : IAsyncDisposable
         Advance(60_000);
 
         Assert.Single(probe.RunTimes);
-        Assert.Empty(_events);
+        Assert.Empty(Events);
     }
 
     [Fact]
@@ -406,7 +171,7 @@ public sealed class ServerHealthMonitorTests : IAsyncDisposable
     {
         var hold = new TaskCompletionSource<ProbeResult>();
         var server = CheckedServer();
-        var probe = new FakeHealthProbe(_time) { Hold = hold };
+        var probe = new FakeHealthProbe(Time) { Hold = hold };
         var monitor = Start(server, probe, null);
         Advance(0);
 
@@ -414,14 +179,14 @@ public sealed class ServerHealthMonitorTests : IAsyncDisposable
         hold.SetResult(Refused);
 
         Assert.Equal(ServerHealth.Up, server.State.Health);
-        Assert.Empty(_events);
+        Assert.Empty(Events);
     }
 
     [Fact]
     public void OnEvent_HandlerThrows_ChecksGoOn()
     {
         var server = CheckedServer(downMs: 2000);
-        var probe = new FakeHealthProbe(_time) { Default = Pass }.Then(Refused);
+        var probe = new FakeHealthProbe(Time) { Default = Pass }.Then(Refused);
         Start(server, probe, null, onEvent: _ => throw new InvalidOperationException("subscriber bug"));
 
         Advance(0);
@@ -435,7 +200,7 @@ public sealed class ServerHealthMonitorTests : IAsyncDisposable
     [Fact]
     public void New_NoProbe_Throws()
     {
-        var error = Assert.Throws<ArgumentException>(() => new ServerHealthMonitor("b", CheckedServer(), null, null, _time, new FixedRandom(0), _ => { }));
+        var error = Assert.Throws<ArgumentException>(() => new ServerHealthMonitor("b", CheckedServer(), null, null, Time, new FixedRandom(0), _ => { }));
 
         Assert.Equal("server 'b/s1': a monitor needs a check probe, an agent probe or both", error.Message);
     }
@@ -443,7 +208,7 @@ public sealed class ServerHealthMonitorTests : IAsyncDisposable
     [Fact]
     public void Start_Twice_Throws()
     {
-        var monitor = Start(CheckedServer(), new FakeHealthProbe(_time), null);
+        var monitor = Start(CheckedServer(), new FakeHealthProbe(Time), null);
 
         Assert.Throws<InvalidOperationException>(monitor.Start);
     }

@@ -64,8 +64,11 @@ public sealed record CheckTarget(IPAddress? Address, string Host, int Port)
         return true;
     }
 
-    public override string ToString() =>
-        (Address?.ToString() ?? Host) is var host && host.Contains(':', StringComparison.Ordinal)
-            ? $"[{host}]:{Port}"
-            : $"{host}:{Port}";
+    public override string ToString()
+    {
+        var host = Address?.ToString() ?? Host;
+
+        // An IPv6 literal needs brackets so its colons are not read as the port separator.
+        return host.Contains(':', StringComparison.Ordinal) ? $"[{host}]:{Port}" : $"{host}:{Port}";
+    }
 }
