@@ -40,10 +40,25 @@ public sealed class ServerState
 
     public ServerAdminState AgentAdmin => (ServerAdminState)Volatile.Read(ref _agentAdmin);
 
-    /// <summary>The percentage of <see cref="ConfiguredWeight"/> an agent asked for (HAProxy: <c>75%</c>); default 100.</summary>
+    /// <summary>
+    /// The percentage of <see cref="ConfiguredWeight"/> an agent asked for (HAProxy: <c>75%</c>); default 100, at most
+    /// <see cref="MaxAgentWeightPercent"/>.
+    /// </summary>
     public int AgentWeightPercent => Volatile.Read(ref _agentWeightPercent);
 
-    /// <summary>The weight balancers use: 0 while draining, else configured weight scaled by the agent's percentage.</summary>
+    /// <summary>
+    /// HAProxy accepts agent percentages above 100 and clamps them at 25600 so any weight can reach the 256 maximum
+    /// (src/server.c, server_parse_weight_change_request).
+    /// </summary>
+    public const int MaxAgentWeightPercent = 25600;
+
+    /// <summary>The weight ceiling, HAProxy's SRV_UWGHT_MAX.</summary>
+    public const int MaxWeight = 256;
+
+    /// <summary>The agent's <c>maxconn:N</c>, or -1 when no agent set one.</summary>
+    public int AgentMaxConn => Volatile.Read(ref _agentMaxConn);
+
+    /// <summary>The weight balancers use: 0 while draining, else configured weight scaled by the agent's percentage, at most 256.</summary>
     public int EffectiveWeight
     {
         get
@@ -53,7 +68,8 @@ public sealed class ServerState
                 return 0;
             }
 
-            var weight = ConfiguredWeight * AgentWeightPercent / 100;
+            // long: 256 x 25600 fits an int, but a configured weight above 256 (rejected by the validator) must not overflow.
+            var weight = (int)Math.Min((long)ConfiguredWeight * AgentWeightPercent / 100, MaxWeight);
             return weight == 0 && ConfiguredWeight > 0 && AgentWeightPercent > 0 ? 1 : weight;
         }
     }
@@ -109,8 +125,9 @@ public sealed class ServerState
 
     public void SetAgentAdmin(ServerAdminState state) => Volatile.Write(ref _agentAdmin, (int)state);
 
+    /// <summary>Sets the agent's percentage, clamped to 0..<see cref="MaxAgentWeightPercent"/>.</summary>
     public void SetAgentWeightPercent(int percent) =>
-        Volatile.Write(ref _agentWeightPercent, Math.Clamp(percent, 0, 100));
+        Volatile.Write(ref _agentWeightPercent, Math.Clamp(percent, 0, MaxAgentWeightPercent));
 
     /// <summary>Sets the agent's connection limit; a negative value restores the configured one.</summary>
     public void SetAgentMaxConn(int maxConn) => Volatile.Write(ref _agentMaxConn, maxConn);
