@@ -4,6 +4,7 @@ using Appliance.ProxyCore.Configuration;
 using Appliance.ProxyCore.Diagnostics;
 using Appliance.ProxyCore.Forwarding;
 using Appliance.ProxyCore.Forwarding.Tcp;
+using Appliance.ProxyCore.Health;
 using Appliance.ProxyCore.Model;
 using Appliance.ProxyCore.Transport;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,7 @@ public sealed class ProxyEngine : IAsyncDisposable
     private readonly ConnectionTracker _connections = new();
     private readonly CancellationTokenSource _abort = new();
     private readonly TcpProxySession _tcp;
+    private readonly HealthCheckService _health;
     private int _stopped;
 
     public ProxyEngine(ApplianceConfig config, ProxyEngineOptions options)
@@ -46,7 +48,19 @@ public sealed class ProxyEngine : IAsyncDisposable
 
         var connector = new ServerConnector(options.TimeProvider, _logger);
         _tcp = new TcpProxySession(connector, options.TimeProvider, _logger);
+        var healthLogger = options.LoggerFactory.CreateLogger("Appliance.ProxyCore.Health");
+        _health = new HealthCheckService(
+            [.. _backends.Values.Select(b => new BackendServers(b.Config, b.Servers))],
+            new HealthCheckServiceOptions { TimeProvider = options.TimeProvider, Logger = healthLogger });
+        _health.HealthEventRaised += (_, e) =>
+        {
+            ProxyLog.HealthEvent(healthLogger, e.ToString());
+            HealthEventRaised?.Invoke(this, e);
+        };
     }
+
+    /// <summary>Server state changes and agent reports, in order per server (raised on timer threads).</summary>
+    public event EventHandler<HealthEvent>? HealthEventRaised;
 
     public ApplianceConfig Config { get; }
 
@@ -64,6 +78,7 @@ public sealed class ProxyEngine : IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         await ResolveServersAsync(cancellationToken).ConfigureAwait(false);
+        await _health.StartAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             foreach (var frontend in _frontends)
@@ -114,6 +129,7 @@ public sealed class ProxyEngine : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync(TimeSpan.Zero).ConfigureAwait(false);
+        await _health.DisposeAsync().ConfigureAwait(false);
         _abort.Dispose();
         _globalLimiter.Dispose();
         foreach (var frontend in _frontends)

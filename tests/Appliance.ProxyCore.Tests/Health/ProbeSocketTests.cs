@@ -168,7 +168,7 @@ public sealed class ProbeSocketTests
         var result = await Run(probe.RunAsync(CancellationToken.None));
 
         Assert.Equal(AgentProbeOutcome.Replied, result.Outcome);
-        Assert.Equal(Model.ServerAdminState.Drain, result.Reply?.Admin);
+        Assert.Equal(ProxyCore.Model.ServerAdminState.Drain, result.Reply?.Admin);
         Assert.Equal("backend=b\n", await server.FirstRequest.Task.WaitAsync(Guard));
     }
 

@@ -38,7 +38,7 @@ public abstract class ServerHealthMonitorTestBase : IAsyncDisposable
         return monitor;
     }
 
-    protected static ServerModel CheckedServer(int rise = 2, int fall = 3, double fastMs = 500, double downMs = 5000, Configuration.AgentCheckConfig? agent = null) =>
+    protected static ServerModel CheckedServer(int rise = 2, int fall = 3, double fastMs = 500, double downMs = 5000, ProxyCore.Configuration.AgentCheckConfig? agent = null) =>
         HealthTestServers.Model(HealthTestServers.Config(
             rise: rise,
             fall: fall,

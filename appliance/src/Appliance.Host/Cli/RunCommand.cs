@@ -19,7 +19,7 @@ internal static class RunCommand
     {
         var file = ApplianceCommandLine.FileOption();
         var command = new Command("run", "Serve a configuration until SIGINT or SIGTERM, then close listeners and drain.") { file };
-        command.SetAction(async (parse, _) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var result = ConfigLoader.LoadFile(parse.GetValue(file)!.FullName);
             DiagnosticPrinter.Print(result.Diagnostics, stderr);
@@ -35,7 +35,7 @@ internal static class RunCommand
             await using var engine = new ProxyEngine(result.Config, new ProxyEngineOptions { LoggerFactory = loggerFactory });
             try
             {
-                await engine.StartAsync().ConfigureAwait(false);
+                await engine.StartAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (ProxyStartException ex)
             {

@@ -16,6 +16,9 @@ public sealed record ProxyConfig
 
     public IReadOnlyList<BindConfig> Binds { get; init; } = [];
 
+    /// <summary>True when the section had at least one bind line, even one that was refused.</summary>
+    public bool HasBindLines { get; init; }
+
     public string? DefaultBackend { get; init; }
 
     /// <summary>Where <see cref="DefaultBackend"/> was set, for diagnostics.</summary>

@@ -23,6 +23,9 @@ internal static partial class ProxyLog
     [LoggerMessage(2004, LogLevel.Warning, "{Client} -> {Frontend}: no backend to route to")]
     public static partial void NoBackend(ILogger logger, string client, string frontend);
 
+    [LoggerMessage(3001, LogLevel.Warning, "{Event}")]
+    public static partial void HealthEvent(ILogger logger, string @event);
+
     [LoggerMessage(4001, LogLevel.Information, "Proxy {Proxy} listening on {EndPoint} ({Mode})")]
     public static partial void Listening(ILogger logger, string proxy, string endPoint, string mode);
 

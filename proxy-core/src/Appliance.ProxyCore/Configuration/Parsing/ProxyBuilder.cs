@@ -27,6 +27,9 @@ internal sealed class ProxyBuilder
 
     public List<BindConfig> Binds { get; } = [];
 
+    /// <summary>How many bind addresses were written, valid or not (so a bad bind is not also reported as a missing one).</summary>
+    public int BindLineCount { get; set; }
+
     public string? DefaultBackend { get; set; }
 
     public SourceLocation? DefaultBackendLocation { get; set; }
@@ -127,6 +130,7 @@ internal sealed class ProxyBuilder
         Location = Location,
         Mode = Mode,
         Binds = [.. Binds],
+        HasBindLines = BindLineCount > 0,
         DefaultBackend = DefaultBackend,
         DefaultBackendLocation = DefaultBackendLocation,
         Balance = Balance,

@@ -31,8 +31,11 @@ internal sealed class ProxySectionParser
     }
 
     /// <summary>Applies the <c>listen NAME ADDR</c> header address as a bind line.</summary>
-    public void AddHeaderBind(ProxyBuilder proxy, string address, SourceLocation location) =>
+    public void AddHeaderBind(ProxyBuilder proxy, string address, SourceLocation location)
+    {
+        proxy.BindLineCount++;
         proxy.Binds.AddRange(_binds.Parse(address, [], proxy.Where, location));
+    }
 
     public void ParseLines(IEnumerable<ConfigLine> lines, ProxyBuilder proxy)
     {
@@ -93,6 +96,7 @@ internal sealed class ProxySectionParser
                     break;
                 }
 
+                proxy.BindLineCount++;
                 proxy.Binds.AddRange(_binds.Parse(args[0], [.. args.Skip(1)], where, line.Location));
                 break;
             case "default_backend":

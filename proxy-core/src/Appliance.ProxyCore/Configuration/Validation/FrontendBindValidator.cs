@@ -8,7 +8,7 @@ public sealed class FrontendBindValidator : IConfigValidator
 {
     public void Validate(ApplianceConfig config, DiagnosticBag bag)
     {
-        foreach (var proxy in config.Frontends.Where(p => p.Binds.Count == 0 && !p.Disabled))
+        foreach (var proxy in config.Frontends.Where(p => p.Binds.Count == 0 && !p.HasBindLines && !p.Disabled))
         {
             bag.Error(proxy.Location, ConfigMessages.FrontendWithoutBind(proxy.Kind, proxy.Name));
         }
