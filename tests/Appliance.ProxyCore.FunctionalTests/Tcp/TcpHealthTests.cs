@@ -25,6 +25,25 @@ public sealed class TcpHealthTests
     }
 
     [Fact]
+    public async Task ServerMarkedDown_EstablishedConnectionKeepsWorking_NewConnectionsGoElsewhere()
+    {
+        await using var backends = await Backends.StartAsync(2);
+        await using var checkTarget = new TestBackend("check-port");
+        var lines = backends.ServerLines(i => i == 0 ? $"check port {checkTarget.Port} inter 100ms fall 1 rise 1" : string.Empty);
+        await using var proxy = await ProxyUnderTest.StartAsync(Config("roundrobin", lines));
+        using var established = await ConnectAsync(proxy.Port);
+        Assert.Equal("b0", await TcpClientHelper.ReadLineAsync(established, CancellationToken.None));
+
+        checkTarget.Stop();
+        var server = proxy.Server("be", "b0");
+        Assert.True(await TcpClientHelper.WaitUntilAsync(() => server.State.Health == ServerHealth.Down, Settle));
+
+        await established.SendAsync("still here\n"u8.ToArray(), System.Net.Sockets.SocketFlags.None);
+        Assert.Equal("still here", await TcpClientHelper.ReadLineAsync(established, CancellationToken.None));
+        Assert.Equal(new Dictionary<string, int> { ["b1"] = 10 }, await CountGreetingsAsync(proxy.Port, 10));
+    }
+
+    [Fact]
     public async Task RevivedBackend_MarkedUpAfterRiseChecks_TakesTrafficAgain()
     {
         await using var backends = await Backends.StartAsync(2);

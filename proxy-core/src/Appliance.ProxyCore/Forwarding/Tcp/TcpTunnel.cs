@@ -75,7 +75,13 @@ public sealed class TcpTunnel : IDisposable
 
                 MarkActive(fromClient);
                 sending = true;
-                await SendAllAsync(target, buffer.AsMemory(0, read)).ConfigureAwait(false);
+
+                // Inlined rather than a helper: an async ValueTask helper would allocate a box each time it suspends.
+                for (var offset = 0; offset < read;)
+                {
+                    offset += await target.SendAsync(buffer.AsMemory(offset, read - offset), SocketFlags.None).ConfigureAwait(false);
+                }
+
                 sending = false;
                 MarkActive(!fromClient);
                 if (fromClient)
@@ -107,15 +113,6 @@ public sealed class TcpTunnel : IDisposable
             {
                 ArrayPool<byte>.Shared.Return(buffer);
             }
-        }
-    }
-
-    private static async ValueTask SendAllAsync(Socket target, ReadOnlyMemory<byte> data)
-    {
-        while (!data.IsEmpty)
-        {
-            var sent = await target.SendAsync(data, SocketFlags.None).ConfigureAwait(false);
-            data = data[sent..];
         }
     }
 
