@@ -107,12 +107,13 @@ internal static class FramingFields
                 return RejectReason.ContentLengthInvalid;
             }
 
-            if (result > (long.MaxValue - 9) / 10)
+            var digit = b - '0';
+            if (result > (long.MaxValue - digit) / 10)
             {
                 return RejectReason.ContentLengthOverflow;
             }
 
-            result = (result * 10) + (b - '0');
+            result = (result * 10) + digit;
         }
 
         length = result;

@@ -46,7 +46,7 @@ internal readonly record struct RequestTarget(RequestTargetForm Form, int Author
                 return RejectReason.TargetFormInvalid;
             }
 
-            parsed = new RequestTarget(RequestTargetForm.Asterisk, 0, 0, 1, -1);
+            parsed = new RequestTarget(RequestTargetForm.Asterisk, 0, 0, 0, -1);
             return RejectReason.None;
         }
 
