@@ -9,13 +9,17 @@ public sealed class ServerConnection : IDisposable
     private readonly BackendModel _backend;
     private int _disposed;
 
-    internal ServerConnection(BackendModel backend, ServerModel server, Socket socket, int attempts)
+    internal ServerConnection(BackendModel backend, ServerModel server, Socket socket, int attempts, bool reused = false)
     {
         _backend = backend;
         Server = server;
         Socket = socket;
         Attempts = attempts;
+        IsReused = reused;
     }
+
+    /// <summary>True when the socket came from the idle pool (a failure before any response byte may be retried).</summary>
+    public bool IsReused { get; }
 
     public ServerModel Server { get; }
 
@@ -24,14 +28,24 @@ public sealed class ServerConnection : IDisposable
     /// <summary>How many connection attempts it took (1 = first try).</summary>
     public int Attempts { get; }
 
-    public void Dispose()
+    /// <summary>Closes the socket and frees the slot.</summary>
+    public void Dispose() => Release(null);
+
+    /// <summary>Frees the slot and hands the still-open socket to <paramref name="pool"/> for the next request.</summary>
+    public void ReturnTo(IIdleConnectionSource pool) => Release(pool);
+
+    private void Release(IIdleConnectionSource? pool)
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
-        Socket.Dispose();
+        if (pool is null || !pool.TryAdd(Server, Socket))
+        {
+            Socket.Dispose();
+        }
+
         Server.State.ReleaseSlot();
         _backend.Queue.SignalOne();
     }

@@ -28,8 +28,18 @@ public sealed class ServerConnector
     }
 
     /// <summary>Connects to a server of <paramref name="backend"/>; <paramref name="clientPort"/> is used for servers without a port.</summary>
+    /// <param name="backend">Where to connect.</param>
+    /// <param name="context">What the balancing algorithm may look at.</param>
+    /// <param name="clientPort">The port the client connected to, for servers declared without a port.</param>
+    /// <param name="abort">Ends waiting and connecting when the proxy stops.</param>
+    /// <param name="preferred">
+    /// A server to use without balancing when it is available (persistence: a cookie or stick entry). It may be
+    /// draining: persistent sessions still reach a draining server, as in HAProxy. Default null.
+    /// </param>
+    /// <param name="idle">An idle connection source (HTTP keep-alive to servers); null connects every time.</param>
     public async Task<(ServerConnection? Connection, ConnectFailure Failure)> ConnectAsync(
-        BackendModel backend, BalanceContext context, int clientPort, CancellationToken abort)
+        BackendModel backend, BalanceContext context, int clientPort, CancellationToken abort,
+        ServerModel? preferred = null, IIdleConnectionSource? idle = null)
     {
         var attempts = 1 + Math.Max(0, backend.Config.Retries);
         var connectTimeout = backend.Config.Timeouts.Connect;
@@ -45,13 +55,20 @@ public sealed class ServerConnector
                     ReleaseSlot(backend, server);
                 }
 
-                var (acquired, failure) = await AcquireAsync(backend, context, redispatchNow ? failed : null, abort).ConfigureAwait(false);
+                var wanted = redispatchNow ? null : preferred;
+                var (acquired, failure) = wanted is not null && wanted.State.IsAvailable && wanted.State.TryAcquireSlot()
+                    ? (wanted, ConnectFailure.None)
+                    : await AcquireAsync(backend, context, redispatchNow ? failed : null, abort).ConfigureAwait(false);
                 if (acquired is null)
                 {
                     return (null, failure);
                 }
 
                 server = acquired;
+                if (idle?.TryTake(server) is { } reused)
+                {
+                    return (new ServerConnection(backend, server, reused, attempt, reused: true), ConnectFailure.None);
+                }
             }
             else
             {

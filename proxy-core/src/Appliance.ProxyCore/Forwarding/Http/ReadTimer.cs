@@ -1,0 +1,40 @@
+namespace Appliance.ProxyCore.Forwarding.Http;
+
+/// <summary>
+/// One reusable deadline for the reads of a connection: <see cref="Start"/> arms it before a read, the read's token
+/// fires when the timeout passes. Reset after every read without allocating; a new source is made only after a
+/// timeout fired (the connection is then closed anyway).
+/// </summary>
+internal sealed class ReadTimer : IDisposable
+{
+    private readonly TimeProvider _time;
+    private CancellationTokenSource _cts;
+
+    public ReadTimer(TimeProvider time)
+    {
+        _time = time;
+        _cts = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
+    }
+
+    /// <summary>True when the last armed deadline passed.</summary>
+    public bool Expired => _cts.IsCancellationRequested;
+
+    /// <summary>Arms the deadline (<c>null</c> = no limit) and returns the token to pass to the read.</summary>
+    public CancellationToken Start(TimeSpan? timeout)
+    {
+        if (!_cts.TryReset())
+        {
+            _cts.Dispose();
+            _cts = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
+        }
+
+        if (timeout is { } t)
+        {
+            _cts.CancelAfter(t);
+        }
+
+        return _cts.Token;
+    }
+
+    public void Dispose() => _cts.Dispose();
+}

@@ -1,0 +1,14 @@
+using System.Net.Sockets;
+using Appliance.ProxyCore.Model;
+
+namespace Appliance.ProxyCore.Forwarding;
+
+/// <summary>Idle server connections kept open between requests (HTTP keep-alive towards servers).</summary>
+public interface IIdleConnectionSource
+{
+    /// <summary>Takes an idle, still-open connection to <paramref name="server"/>, or null.</summary>
+    Socket? TryTake(ServerModel server);
+
+    /// <summary>Keeps <paramref name="socket"/> for reuse; false when the pool is full (the caller closes it).</summary>
+    bool TryAdd(ServerModel server, Socket socket);
+}
