@@ -168,6 +168,26 @@ public sealed class HaConfigParserTests
     }
 
     [Fact]
+    public void ResolvedVirtualAddresses_LineWithoutDev_UsesTheSectionInterface()
+    {
+        var config = HaSection.ParseValid([.. HaSection.Minimal, "virtual_ipaddress 10.213.1.10/24 dev eth2"]);
+
+        Assert.Equal(["10.213.0.10/24 dev eth1", "10.213.1.10/24 dev eth2"], config.ResolvedVirtualAddresses.Select(a => a.ToString()));
+    }
+
+    [Fact]
+    public void ToInstanceOptions_WithUnicastSource_UsesItAsPrimaryAddress()
+    {
+        var config = HaSection.ParseValid(
+            [.. HaSection.Minimal, "priority 150", "advert_int 0.5", "nopreempt", "unicast_src_ip 10.0.0.1", "unicast_peer 10.0.0.2"]);
+
+        var options = config.ToInstanceOptions(Ip("192.168.0.1"));
+
+        Assert.Equal(new Appliance.HaAgent.Vrrp.VrrpInstanceOptions(51, Ip("10.0.0.1"), 150, 50, false, TimeSpan.Zero), options);
+        Assert.Equal(Ip("192.168.0.1"), HaSection.ParseValid(HaSection.Minimal).ToInstanceOptions(Ip("192.168.0.1")).PrimaryAddress);
+    }
+
+    [Fact]
     public void Keywords_EveryKeyword_IsDocumentedInDocsHaMd()
     {
         var docs = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "ha.md"));

@@ -61,6 +61,10 @@ public sealed record HaConfig(
     /// <summary>True when adverts go to <see cref="UnicastPeers"/> rather than 224.0.0.18.</summary>
     public bool IsUnicast => UnicastPeers.Count > 0;
 
+    /// <summary>The virtual addresses with their device resolved (a line without <c>dev</c> uses <see cref="Interface"/>).</summary>
+    public IReadOnlyList<InterfaceAddress> ResolvedVirtualAddresses =>
+        [.. VirtualAddresses.Select(v => new InterfaceAddress(v.Device ?? Interface, v.Address, v.PrefixLength))];
+
     /// <summary>The state machine's options, given the primary address the driver found on <see cref="Interface"/>.</summary>
     public VrrpInstanceOptions ToInstanceOptions(Ipv4Address interfacePrimaryAddress) =>
         new(VirtualRouterId, UnicastSource ?? interfacePrimaryAddress, Priority, AdvertIntervalCs, Preempt, PreemptDelay);
