@@ -1,11 +1,12 @@
+using Appliance.HaAgent.Net;
 using Appliance.HaAgent.Vrrp;
 
 namespace Appliance.HaAgent.Tests.Vrrp;
 
 public sealed class VrrpReplayGuardTests
 {
-    private static readonly Net.Ipv4Address PeerA = PacketSamples.Ip("10.0.0.1");
-    private static readonly Net.Ipv4Address PeerB = PacketSamples.Ip("10.0.0.2");
+    private static readonly Ipv4Address PeerA = PacketSamples.Ip("10.0.0.1");
+    private static readonly Ipv4Address PeerB = PacketSamples.Ip("10.0.0.2");
 
     [Fact]
     public void TryAccept_IncreasingCounters_AcceptsEach()

@@ -39,22 +39,37 @@ public readonly record struct Ipv4Address(uint Value) : IComparable<Ipv4Address>
         return Read(bytes);
     }
 
-    /// <summary>Parses dotted-quad text (exactly four decimal parts); nothing else is an IPv4 address here.</summary>
+    /// <summary>
+    /// Parses dotted-quad text: exactly four decimal parts 0..255 without leading zeros. IPAddress.TryParse also takes
+    /// "10.1" and reads "010" as octal; an operator who writes either made a typo, so neither is an address here.
+    /// </summary>
     public static bool TryParse(string? text, out Ipv4Address address)
     {
         address = default;
-        if (text is null || text.Split('.').Length != 4 || text.Contains(' ', StringComparison.Ordinal))
-        {
-            // IPAddress.TryParse accepts "10.1" and "10" as shorthand; an operator who writes that made a typo.
-            return false;
-        }
-
-        if (!IPAddress.TryParse(text, out var parsed) || parsed.AddressFamily != AddressFamily.InterNetwork)
+        var parts = text?.Split('.');
+        if (parts is not { Length: 4 })
         {
             return false;
         }
 
-        address = FromIPAddress(parsed);
+        uint value = 0;
+        foreach (var part in parts)
+        {
+            if (part.Length is < 1 or > 3 || (part.Length > 1 && part[0] == '0') || !part.All(char.IsAsciiDigit))
+            {
+                return false;
+            }
+
+            var octet = uint.Parse(part, System.Globalization.CultureInfo.InvariantCulture);
+            if (octet > 255)
+            {
+                return false;
+            }
+
+            value = (value << 8) | octet;
+        }
+
+        address = new Ipv4Address(value);
         return true;
     }
 
