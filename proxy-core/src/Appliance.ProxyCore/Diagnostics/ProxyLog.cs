@@ -23,6 +23,15 @@ internal static partial class ProxyLog
     [LoggerMessage(2004, LogLevel.Warning, "{Client} -> {Frontend}: no backend to route to")]
     public static partial void NoBackend(ILogger logger, string client, string frontend);
 
+    [LoggerMessage(2101, LogLevel.Warning, "{Client} -> {Frontend}: request refused with {Status} ({Code}: {Reason})")]
+    public static partial void HttpRequestRejected(ILogger logger, string client, string frontend, int status, string code, string reason);
+
+    [LoggerMessage(2102, LogLevel.Warning, "{Client} -> {Frontend} -> {Backend}/{Server}: invalid response, {Status} sent to the client ({Reason})")]
+    public static partial void HttpResponseRejected(ILogger logger, string client, string frontend, string backend, string server, int status, string reason);
+
+    [LoggerMessage(2103, LogLevel.Debug, "{Client} -> {Frontend} -> {Backend}/{Server}: \"{Request}\" {Status}")]
+    public static partial void HttpExchange(ILogger logger, string client, string frontend, string backend, string server, string request, int status);
+
     [LoggerMessage(3001, LogLevel.Warning, "{Event}")]
     public static partial void HealthEvent(ILogger logger, string @event);
 

@@ -1,0 +1,13 @@
+using System.Net;
+
+namespace Appliance.ProxyCore.Forwarding.Http;
+
+/// <summary>Facts about a client connection that rules, headers and logs use.</summary>
+public sealed record HttpSessionInfo(IPEndPoint Client, IPEndPoint Frontend, bool IsTls, string FrontendName)
+{
+    public static HttpSessionInfo From(System.Net.Sockets.Socket socket, bool isTls, string frontendName) => new(
+        socket.RemoteEndPoint as IPEndPoint ?? new IPEndPoint(IPAddress.None, 0),
+        socket.LocalEndPoint as IPEndPoint ?? new IPEndPoint(IPAddress.None, 0),
+        isTls,
+        frontendName);
+}
