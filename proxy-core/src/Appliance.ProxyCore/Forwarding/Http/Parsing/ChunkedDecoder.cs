@@ -177,7 +177,7 @@ public sealed class ChunkedDecoder
             return RejectReason.BareLineFeed;
         }
 
-        if (_state is >= ChunkedState.SizeBws and <= ChunkedState.ExtValueBws && ++_extensionLength > _options.MaxChunkExtensionLength)
+        if (_state is >= ChunkedState.SizeBws and <= ChunkedState.ExtValueBws && b != HttpChars.CR && ++_extensionLength > _options.MaxChunkExtensionLength)
         {
             return RejectReason.ChunkExtensionTooLong;
         }

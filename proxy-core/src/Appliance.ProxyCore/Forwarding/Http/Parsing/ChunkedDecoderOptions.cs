@@ -7,7 +7,7 @@ public sealed record ChunkedDecoderOptions
     public static ChunkedDecoderOptions Default { get; } = new();
 
     /// <summary>
-    /// The most bytes of chunk extensions (from the first BWS or ';' after the size to the CR) one chunk line may
+    /// The most bytes of chunk extensions (from the first BWS or ';' after the size up to, not including, the CR) one chunk line may
     /// carry. Default 4 096: extensions are almost never used, and an unbounded chunk line lets a peer make us read
     /// without making progress (the 2024 chunk-extension resource exhaustion bugs in Node.js and ASP.NET Core).
     /// </summary>
