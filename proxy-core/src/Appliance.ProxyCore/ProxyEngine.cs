@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Appliance.ProxyCore.Configuration;
 using Appliance.ProxyCore.Diagnostics;
 using Appliance.ProxyCore.Forwarding;
+using Appliance.ProxyCore.Forwarding.Http;
 using Appliance.ProxyCore.Forwarding.Tcp;
 using Appliance.ProxyCore.Health;
 using Appliance.ProxyCore.Model;
@@ -27,6 +28,7 @@ public sealed class ProxyEngine : IAsyncDisposable
     private readonly CancellationTokenSource _abort = new();
     private readonly TcpProxySession _tcp;
     private readonly HealthCheckService _health;
+    private readonly HttpProxyContext _http;
     private int _stopped;
 
     public ProxyEngine(ApplianceConfig config, ProxyEngineOptions options)
@@ -48,6 +50,7 @@ public sealed class ProxyEngine : IAsyncDisposable
 
         var connector = new ServerConnector(options.TimeProvider, _logger);
         _tcp = new TcpProxySession(connector, options.TimeProvider, _logger);
+        _http = new HttpProxyContext(connector, new IdleConnectionPool(options.TimeProvider), HttpErrorResponses.Default, options.TimeProvider, _logger);
         var healthLogger = options.LoggerFactory.CreateLogger("Appliance.ProxyCore.Health");
         _health = new HealthCheckService(
             [.. _backends.Values.Select(b => new BackendServers(b.Config, b.Servers))],
@@ -85,12 +88,6 @@ public sealed class ProxyEngine : IAsyncDisposable
             {
                 foreach (var bind in frontend.Config.Binds)
                 {
-                    if (frontend.Config.Mode != ProxyMode.Tcp)
-                    {
-                        ProxyLog.HttpModeNotServed(_logger, frontend.Name, bind.ToString());
-                        continue;
-                    }
-
                     StartListener(frontend, bind);
                 }
             }
@@ -130,6 +127,7 @@ public sealed class ProxyEngine : IAsyncDisposable
     {
         await StopAsync(TimeSpan.Zero).ConfigureAwait(false);
         await _health.DisposeAsync().ConfigureAwait(false);
+        _http.Pool.Dispose();
         _abort.Dispose();
         _globalLimiter.Dispose();
         foreach (var frontend in _frontends)
@@ -161,7 +159,16 @@ public sealed class ProxyEngine : IAsyncDisposable
         _connections.Enter();
         try
         {
-            await _tcp.HandleAsync(client, frontend, _abort.Token).ConfigureAwait(false);
+            if (frontend.Config.Mode == ProxyMode.Http)
+            {
+                await using var stream = new NetworkStream(client, ownsSocket: false);
+                await using var connection = new HttpClientConnection(_http, client, stream, frontend, isTls: false, _abort.Token);
+                await connection.RunAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                await _tcp.HandleAsync(client, frontend, _abort.Token).ConfigureAwait(false);
+            }
         }
         finally
         {

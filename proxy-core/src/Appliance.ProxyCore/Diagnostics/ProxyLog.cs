@@ -38,9 +38,6 @@ internal static partial class ProxyLog
     [LoggerMessage(4001, LogLevel.Information, "Proxy {Proxy} listening on {EndPoint} ({Mode})")]
     public static partial void Listening(ILogger logger, string proxy, string endPoint, string mode);
 
-    [LoggerMessage(4002, LogLevel.Warning, "Proxy {Proxy} is in mode http, which this build does not serve yet; its bind {Bind} is not opened")]
-    public static partial void HttpModeNotServed(ILogger logger, string proxy, string bind);
-
     [LoggerMessage(4003, LogLevel.Information, "Stopping: listeners closed, waiting for {Count} connections to finish")]
     public static partial void Draining(ILogger logger, int count);
 

@@ -25,7 +25,9 @@ public static class HttpHeadWriter
 
     public static void WriteResponse(IBufferWriter<byte> writer, HttpResponseHead head, HeaderEdits edits, string? connection)
     {
-        writer.Write(head.Version == HttpProtocolVersion.Http10 ? "HTTP/1.0 "u8 : "HTTP/1.1 "u8);
+        // An intermediary sends its own protocol version (RFC 9110 §6.2), so an HTTP/1.0 server does not end the
+        // client's keep-alive; the framing fields still describe the body as received.
+        writer.Write("HTTP/1.1 "u8);
         Span<byte> digits = stackalloc byte[3];
         digits[0] = (byte)('0' + (head.StatusCode / 100));
         digits[1] = (byte)('0' + (head.StatusCode / 10 % 10));

@@ -7,7 +7,7 @@ namespace Appliance.ProxyCore.Forwarding.Http;
 /// One request's use of a server connection: pipes over the socket. <see cref="Release"/> either hands the socket back to
 /// the idle pool (only when nothing unread is left behind the response) or closes it.
 /// </summary>
-internal sealed class ServerLink
+internal sealed class ServerLink : IDisposable
 {
     private static readonly StreamPipeReaderOptions ReaderOptions = new(bufferSize: 16384, minimumReadSize: 4096, leaveOpen: true);
     private static readonly StreamPipeWriterOptions WriterOptions = new(minimumBufferSize: 4096, leaveOpen: true);
@@ -42,6 +42,9 @@ internal sealed class ServerLink
 
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>Releases without reuse (closes the socket).</summary>
+    public void Dispose() => Release(null);
 
     /// <summary>Closes the socket at once; pending reads and writes fail.</summary>
     public void Abort() => Connection.Socket.Close(0);

@@ -1,0 +1,190 @@
+using System.IO.Pipelines;
+using System.Net.Sockets;
+using Appliance.ProxyCore.Configuration;
+using Appliance.ProxyCore.Diagnostics;
+using Appliance.ProxyCore.Forwarding.Http.Parsing;
+using Appliance.ProxyCore.Model;
+using Microsoft.Extensions.Logging;
+
+namespace Appliance.ProxyCore.Forwarding.Http;
+
+/// <summary>
+/// One client connection in <c>mode http</c>: reads request heads one after the other (keep-alive, pipelining handled by
+/// reading the next head only once the previous exchange is over), refuses malformed ones before anything reaches a
+/// server, and runs each valid request through an <see cref="HttpExchange"/>. Every refusal answers with an error page,
+/// is logged with its reason and closes the connection.
+/// </summary>
+internal sealed class HttpClientConnection : IAsyncDisposable
+{
+    private static readonly StreamPipeReaderOptions ReaderOptions = new(bufferSize: 16384, minimumReadSize: 4096, leaveOpen: true);
+    private static readonly StreamPipeWriterOptions WriterOptions = new(minimumBufferSize: 4096, leaveOpen: true);
+
+    /// <summary>How long a lingering close drains what the client still sends after an error response, and how much.</summary>
+    private static readonly TimeSpan LingerTime = TimeSpan.FromSeconds(1);
+    private const int LingerBytes = 64 * 1024;
+
+    private readonly HttpRequestParser _parser = new();
+    private RejectReason _rejectReason;
+    private int _rejectStatus;
+
+    public HttpClientConnection(HttpProxyContext context, Socket socket, Stream stream, FrontendModel frontend, bool isTls, CancellationToken abort)
+    {
+        Context = context;
+        Socket = socket;
+        Frontend = frontend;
+        Abort = abort;
+        Info = HttpSessionInfo.From(socket, isTls, frontend.Name);
+        Input = PipeReader.Create(stream, ReaderOptions);
+        Output = PipeWriter.Create(stream, WriterOptions);
+        ClientTimer = new ReadTimer(context.Time);
+    }
+
+    public HttpProxyContext Context { get; }
+
+    public Socket Socket { get; }
+
+    public FrontendModel Frontend { get; }
+
+    public HttpSessionInfo Info { get; }
+
+    public CancellationToken Abort { get; }
+
+    public PipeReader Input { get; }
+
+    public PipeWriter Output { get; }
+
+    public HttpRequestHead Request { get; } = new();
+
+    public ReadTimer ClientTimer { get; }
+
+    public TimeoutsConfig FrontendTimeouts => Frontend.Config.Timeouts;
+
+    public async Task RunAsync()
+    {
+        using var exchange = new HttpExchange(this);
+        using var stop = Abort.Register(static s => ((Socket)s!).Close(0), Socket);
+        var first = true;
+        try
+        {
+            while (!Abort.IsCancellationRequested)
+            {
+                switch (await ReadRequestHeadAsync(first).ConfigureAwait(false))
+                {
+                    case RequestHeadOutcome.Closed:
+                        return;
+                    case RequestHeadOutcome.TimedOut:
+                        await RefuseAsync(408, "timeout http-request", "the request head did not arrive in time").ConfigureAwait(false);
+                        return;
+                    case RequestHeadOutcome.Rejected:
+                        await RefuseAsync(_rejectStatus, RejectReasons.Code(_rejectReason), RejectReasons.Message(_rejectReason)).ConfigureAwait(false);
+                        return;
+                }
+
+                if (!await exchange.RunAsync().ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                first = false;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or SocketException or OperationCanceledException)
+        {
+            // The client went away or the proxy is stopping: nothing to answer.
+        }
+    }
+
+    /// <summary>Writes the error page for <paramref name="status"/> (logging why) and closes gracefully.</summary>
+    public async Task RefuseAsync(int status, string code, string reason)
+    {
+        ProxyLog.HttpRequestRejected(Context.Logger, Info.Client.ToString(), Frontend.Name, status, code, reason);
+        await SendErrorAsync(status).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes an error page (which says <c>connection: close</c>) and closes the connection gracefully.</summary>
+    public async Task SendErrorAsync(int status)
+    {
+        try
+        {
+            await Output.WriteAsync(Context.Errors.Get(status), Abort).ConfigureAwait(false);
+            await LingerAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or SocketException or OperationCanceledException)
+        {
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        ClientTimer.Dispose();
+        Request.Dispose();
+        await Input.CompleteAsync().ConfigureAwait(false);
+        await Output.CompleteAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends a FIN, then reads and discards what the client still sends (briefly), so the kernel does not answer unread
+    /// bytes with a reset that would destroy the error page before the client reads it (HAProxy's lingering close).
+    /// </summary>
+    private async Task LingerAsync()
+    {
+        Socket.Shutdown(SocketShutdown.Send);
+        var drained = 0L;
+        while (drained < LingerBytes)
+        {
+            var read = await Input.ReadAsync(ClientTimer.Start(LingerTime)).ConfigureAwait(false);
+            drained += read.Buffer.Length;
+            Input.AdvanceTo(read.Buffer.End);
+            if (read.IsCompleted)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<RequestHeadOutcome> ReadRequestHeadAsync(bool first)
+    {
+        _parser.Reset();
+        var sawBytes = false;
+        var t = FrontendTimeouts;
+        while (true)
+        {
+            // timeout http-request bounds a head from its first byte (and the first request from the accept);
+            // timeout http-keep-alive bounds the wait for the next request. Both fall back to timeout client.
+            var timeout = first || sawBytes ? t.HttpRequest ?? t.Client : t.HttpKeepAlive ?? t.HttpRequest ?? t.Client;
+            ReadResult read;
+            try
+            {
+                read = await Input.ReadAsync(ClientTimer.Start(timeout)).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (ClientTimer.Expired)
+            {
+                // A connection that never sent a byte is closed quietly, as HAProxy does (browsers pre-connect).
+                return sawBytes ? RequestHeadOutcome.TimedOut : RequestHeadOutcome.Closed;
+            }
+
+            var buffer = read.Buffer;
+            sawBytes |= !buffer.IsEmpty;
+            var result = _parser.Parse(buffer, Request);
+            if (result.IsComplete)
+            {
+                Input.AdvanceTo(result.Consumed);
+                return RequestHeadOutcome.Ready;
+            }
+
+            if (result.IsError)
+            {
+                _rejectReason = result.Reason;
+                _rejectStatus = result.StatusCode;
+                Input.AdvanceTo(result.Consumed);
+                return RequestHeadOutcome.Rejected;
+            }
+
+            Input.AdvanceTo(result.Consumed, result.Examined);
+            if (read.IsCompleted)
+            {
+                return RequestHeadOutcome.Closed;
+            }
+        }
+    }
+}

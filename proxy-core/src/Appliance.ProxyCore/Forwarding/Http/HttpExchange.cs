@@ -1,0 +1,331 @@
+using System.Net.Sockets;
+using System.Text;
+using Appliance.ProxyCore.Diagnostics;
+using Appliance.ProxyCore.Forwarding.Http.Parsing;
+using Appliance.ProxyCore.LoadBalancing;
+using Appliance.ProxyCore.Model;
+
+namespace Appliance.ProxyCore.Forwarding.Http;
+
+/// <summary>
+/// One request/response exchange of a client connection: route the parsed request to a backend, get a server
+/// connection (an idle one when allowed), send the rewritten head and stream the body while reading the response,
+/// relay 1xx, switch to a tunnel on 101, send the response back, then decide what stays open. Reused, request after
+/// request, by its <see cref="HttpClientConnection"/>.
+/// </summary>
+internal sealed class HttpExchange : IDisposable
+{
+    private readonly HttpClientConnection _client;
+    private readonly HttpResponseParser _responseParser = new();
+    private readonly HttpResponseHead _response = new();
+    private readonly ChunkedDecoder _requestDecoder = new();
+    private readonly ChunkedDecoder _responseDecoder = new();
+    private readonly ReadTimer _serverTimer;
+    private readonly HeaderEdits _requestEdits = new();
+    private readonly HeaderEdits _responseEdits = new();
+
+    public HttpExchange(HttpClientConnection client)
+    {
+        _client = client;
+        _serverTimer = new ReadTimer(client.Context.Time);
+    }
+
+    private HttpRequestHead Request => _client.Request;
+
+    /// <summary>Runs the exchange; true when the client connection may carry another request.</summary>
+    public async Task<bool> RunAsync()
+    {
+        _requestEdits.Clear();
+        _responseEdits.Clear();
+        var backend = _client.Frontend.DefaultBackend;
+        if (backend is null)
+        {
+            await _client.RefuseAsync(503, "no-backend", $"frontend '{_client.Frontend.Name}' has no backend for this request").ConfigureAwait(false);
+            return false;
+        }
+
+        if (!await ValidateBeforeForwardingAsync().ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        AddForwardedFor(backend);
+        var mode = HttpConnectionModes.Combine(_client.Frontend.Config, backend.Config);
+        var pool = mode == HttpConnectionMode.KeepAlive ? _client.Context.Pool : null;
+        var context = new BalanceContext(_client.Info.Client.Address, Request.GetTargetString(), name => Request.GetHeaderString(name));
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var (connection, failure) = await _client.Context.Connector.ConnectAsync(
+                backend, context, _client.Info.Frontend.Port, _client.Abort, idle: attempt == 0 ? pool : null).ConfigureAwait(false);
+            if (connection is null)
+            {
+                await _client.RefuseAsync(503, failure.ToString(), $"backend '{backend.Name}': {failure}").ConfigureAwait(false);
+                return false;
+            }
+
+            var link = new ServerLink(connection);
+            var outcome = await ForwardAsync(backend, link, mode).ConfigureAwait(false);
+            if (outcome != ExchangeOutcome.RetryFresh)
+            {
+                return outcome == ExchangeOutcome.KeepAlive;
+            }
+        }
+
+        return false;
+    }
+
+    public void Dispose()
+    {
+        _serverTimer.Dispose();
+        _response.Dispose();
+    }
+
+    /// <summary>
+    /// Checks what can be checked before a server sees anything: a WebSocket upgrade carries its key, and the part of a
+    /// chunked body already received is well-formed (so a malformed request that arrived whole never reaches a server).
+    /// </summary>
+    private async Task<bool> ValidateBeforeForwardingAsync()
+    {
+        if (Request.IsUpgradeRequest && Ascii.EqualsIgnoreCase(Request.Upgrade, "websocket"u8)
+            && Request.IndexOfHeader("Sec-WebSocket-Key"u8) < 0)
+        {
+            await _client.RefuseAsync(400, "ws-key-missing", "WebSocket upgrade without Sec-WebSocket-Key").ConfigureAwait(false);
+            return false;
+        }
+
+        if (Request.Framing != BodyFraming.Chunked || !_client.Input.TryRead(out var buffered))
+        {
+            return true;
+        }
+
+        var probe = new ChunkedDecoder();
+        var result = probe.Validate(buffered.Buffer);
+        _client.Input.AdvanceTo(buffered.Buffer.Start);
+        if (result.Status != ChunkedDecodeStatus.Error)
+        {
+            return true;
+        }
+
+        await _client.RefuseAsync(400, RejectReasons.Code(result.Reason), RejectReasons.Message(result.Reason)).ConfigureAwait(false);
+        return false;
+    }
+
+    private void AddForwardedFor(BackendModel backend)
+    {
+        if (_client.Frontend.Config.Options.Contains("forwardfor") || backend.Config.Options.Contains("forwardfor"))
+        {
+            _requestEdits.Add("X-Forwarded-For", _client.Info.Client.Address.ToString());
+        }
+    }
+
+    private async Task<ExchangeOutcome> ForwardAsync(BackendModel backend, ServerLink link, HttpConnectionMode mode)
+    {
+        var keepServer = false;
+        try
+        {
+            var serverConnection = mode != HttpConnectionMode.KeepAlive || Request.MustClose ? "close"
+                : Request.IsUpgradeRequest ? "upgrade"
+                : Request.Version == HttpProtocolVersion.Http10 ? "keep-alive" : null;
+            HttpHeadWriter.WriteRequest(link.Output, Request, _requestEdits, serverConnection);
+            if ((await link.Output.FlushAsync(_client.Abort).ConfigureAwait(false)).IsCompleted)
+            {
+                return await FailBeforeResponseAsync(backend, link, "server closed before the request was sent").ConfigureAwait(false);
+            }
+
+            var requestBody = HttpBodyCopier.CopyAsync(
+                _client.Input, link.Output, Request, _requestDecoder, _client.ClientTimer, _client.FrontendTimeouts.Client).AsTask();
+            var head = await ReadResponseHeadAsync(backend, link).ConfigureAwait(false);
+            if (head is not null)
+            {
+                return head.Value;
+            }
+
+            if (_response.IsSwitchingProtocols)
+            {
+                return await TunnelAsync(backend, link).ConfigureAwait(false);
+            }
+
+            var closeClient = Request.MustClose || mode == HttpConnectionMode.Close || _response.Framing == BodyFraming.ReadUntilClose;
+            var clientConnection = closeClient ? "close" : Request.Version == HttpProtocolVersion.Http10 ? "keep-alive" : null;
+            HttpHeadWriter.WriteResponse(_client.Output, _response, _responseEdits, clientConnection);
+            var (bodyStatus, _) = await HttpBodyCopier.CopyAsync(
+                link.Input, _client.Output, _response, _responseDecoder, _serverTimer, backend.Config.Timeouts.Server).ConfigureAwait(false);
+            await _client.Output.FlushAsync(_client.Abort).ConfigureAwait(false);
+            ProxyLog.HttpExchange(_client.Context.Logger, _client.Info.Client.ToString(), _client.Frontend.Name, backend.Name,
+                link.Connection.Server.Name, Request.ToString(), _response.StatusCode);
+            if (bodyStatus != BodyCopyStatus.Complete)
+            {
+                return ExchangeOutcome.Close;
+            }
+
+            if (!requestBody.IsCompleted)
+            {
+                // The server answered before reading the whole request body: the rest cannot be skipped safely.
+                link.Abort();
+                await requestBody.ConfigureAwait(false);
+                return ExchangeOutcome.Close;
+            }
+
+            var (requestStatus, _) = await requestBody.ConfigureAwait(false);
+            keepServer = requestStatus == BodyCopyStatus.Complete && !_response.MustClose && serverConnection is null;
+            return requestStatus == BodyCopyStatus.Complete && !closeClient ? ExchangeOutcome.KeepAlive : ExchangeOutcome.Close;
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            return ExchangeOutcome.Close;
+        }
+        finally
+        {
+            link.Release(keepServer && mode == HttpConnectionMode.KeepAlive ? _client.Context.Pool : null);
+        }
+    }
+
+    /// <summary>Reads the final response head, relaying interim 1xx; null when it is ready, else the outcome to return.</summary>
+    private async Task<ExchangeOutcome?> ReadResponseHeadAsync(BackendModel backend, ServerLink link)
+    {
+        var sawBytes = false;
+        _responseParser.Reset();
+        while (true)
+        {
+            ReadResultStatus status;
+            (status, sawBytes) = await ParseResponseHeadAsync(backend, link, sawBytes).ConfigureAwait(false);
+            switch (status)
+            {
+                case ReadResultStatus.Closed when !sawBytes:
+                    return await FailBeforeResponseAsync(backend, link, "server closed the connection without a response").ConfigureAwait(false);
+                case ReadResultStatus.Closed:
+                    return await BadGatewayAsync(backend, link, 502, "server closed in the middle of the response head").ConfigureAwait(false);
+                case ReadResultStatus.TimedOut:
+                    return await BadGatewayAsync(backend, link, 504, "timeout server while waiting for the response").ConfigureAwait(false);
+                case ReadResultStatus.Error:
+                    return ExchangeOutcome.Close;
+            }
+
+            if (!_response.IsInterim)
+            {
+                return null;
+            }
+
+            // 100 Continue, 103 Early Hints: relay as received, then wait for the final response.
+            HttpHeadWriter.WriteResponse(_client.Output, _response, _responseEdits, null);
+            await _client.Output.FlushAsync(_client.Abort).ConfigureAwait(false);
+            _responseParser.Reset();
+            sawBytes = false;
+        }
+    }
+
+    private async Task<(ReadResultStatus, bool)> ParseResponseHeadAsync(BackendModel backend, ServerLink link, bool sawBytes)
+    {
+        while (true)
+        {
+            System.IO.Pipelines.ReadResult read;
+            try
+            {
+                read = await link.Input.ReadAsync(_serverTimer.Start(backend.Config.Timeouts.Server)).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_serverTimer.Expired)
+            {
+                return (ReadResultStatus.TimedOut, sawBytes);
+            }
+            catch (Exception ex) when (ex is IOException or SocketException)
+            {
+                return (ReadResultStatus.Closed, sawBytes);
+            }
+
+            sawBytes |= !read.Buffer.IsEmpty;
+            var result = _responseParser.Parse(read.Buffer, _response, Request.Method);
+            if (result.IsComplete)
+            {
+                link.Input.AdvanceTo(result.Consumed);
+                return (ReadResultStatus.Ready, sawBytes);
+            }
+
+            if (result.IsError)
+            {
+                link.Input.AdvanceTo(result.Consumed);
+                await BadGatewayAsync(backend, link, 502, $"{RejectReasons.Code(result.Reason)}: {RejectReasons.Message(result.Reason)}").ConfigureAwait(false);
+                return (ReadResultStatus.Error, sawBytes);
+            }
+
+            link.Input.AdvanceTo(result.Consumed, result.Examined);
+            if (read.IsCompleted)
+            {
+                return (ReadResultStatus.Closed, sawBytes);
+            }
+        }
+    }
+
+    private async Task<ExchangeOutcome> TunnelAsync(BackendModel backend, ServerLink link)
+    {
+        if (!Request.IsUpgradeRequest)
+        {
+            return await BadGatewayAsync(backend, link, 502, "101 Switching Protocols to a request that asked for no upgrade").ConfigureAwait(false);
+        }
+
+        HttpHeadWriter.WriteResponse(_client.Output, _response, _responseEdits, "upgrade");
+        await _client.Output.FlushAsync(_client.Abort).ConfigureAwait(false);
+        var timeouts = backend.Timeouts with
+        {
+            Client = _client.FrontendTimeouts.Client,
+            ClientFin = _client.FrontendTimeouts.ClientFin ?? _client.FrontendTimeouts.Client,
+        };
+        var socket = _client.Socket;
+        await HttpUpgradeTunnel.RunAsync(
+            _client.Input,
+            _client.Output,
+            () =>
+            {
+                ShutdownSend(socket);
+                return ValueTask.CompletedTask;
+            },
+            link.Input,
+            link.Output,
+            link.ShutdownSendAsync,
+            () =>
+            {
+                link.Abort();
+                socket.Close(0);
+            },
+            timeouts,
+            _client.Context.Time).ConfigureAwait(false);
+        return ExchangeOutcome.Close;
+    }
+
+    private async Task<ExchangeOutcome> FailBeforeResponseAsync(BackendModel backend, ServerLink link, string reason)
+    {
+        // A reused connection the server had already closed: retry on a fresh one when replaying is safe.
+        if (link.Connection.IsReused && Request.Framing == BodyFraming.None)
+        {
+            return ExchangeOutcome.RetryFresh;
+        }
+
+        return await BadGatewayAsync(backend, link, 502, reason).ConfigureAwait(false);
+    }
+
+    private async Task<ExchangeOutcome> BadGatewayAsync(BackendModel backend, ServerLink link, int status, string reason)
+    {
+        ProxyLog.HttpResponseRejected(_client.Context.Logger, _client.Info.Client.ToString(), _client.Frontend.Name, backend.Name,
+            link.Connection.Server.Name, status, reason);
+        await _client.SendErrorAsync(status).ConfigureAwait(false);
+        return ExchangeOutcome.Close;
+    }
+
+    private static void ShutdownSend(Socket socket)
+    {
+        try
+        {
+            socket.Shutdown(SocketShutdown.Send);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+        }
+    }
+
+    private enum ReadResultStatus
+    {
+        Ready,
+        Closed,
+        TimedOut,
+        Error,
+    }
+}
