@@ -24,19 +24,31 @@ internal static class RawHttp
         return await ReadToCloseAsync(socket, cts.Token);
     }
 
+    /// <summary>Reads until the peer closes, the overall deadline passes, or no byte came for 500 ms after the first one.</summary>
     public static async Task<string> ReadToCloseAsync(Socket socket, CancellationToken cancellationToken)
     {
         var received = new MemoryStream();
         var buffer = new byte[8192];
         try
         {
-            int read;
-            while ((read = await socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken)) > 0)
+            while (true)
             {
+                using var quiet = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                if (received.Length > 0)
+                {
+                    quiet.CancelAfter(TimeSpan.FromMilliseconds(500));
+                }
+
+                var read = await socket.ReceiveAsync(buffer, SocketFlags.None, quiet.Token);
+                if (read == 0)
+                {
+                    break;
+                }
+
                 received.Write(buffer, 0, read);
             }
         }
-        catch (SocketException)
+        catch (Exception ex) when (ex is SocketException or OperationCanceledException)
         {
         }
 

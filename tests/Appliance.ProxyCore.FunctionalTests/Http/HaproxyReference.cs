@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using Appliance.Tests.Common;
+
+namespace Appliance.ProxyCore.FunctionalTests.Http;
+
+/// <summary>Debian's haproxy started on 127.0.0.1 in the foreground with a given configuration; killed by PID on dispose.</summary>
+internal sealed class HaproxyReference : IDisposable
+{
+    public const string Binary = "/usr/sbin/haproxy";
+
+    private readonly Process _process;
+    private readonly string _configPath;
+
+    private HaproxyReference(Process process, string configPath, int port)
+    {
+        _process = process;
+        _configPath = configPath;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public static bool IsInstalled => File.Exists(Binary);
+
+    public static async Task<HaproxyReference> StartAsync(int backendPort)
+    {
+        var port = TcpClientHelper.FreePort();
+        var configPath = Path.Combine(Path.GetTempPath(), $"haproxy-ref-{Guid.NewGuid():N}.cfg");
+        await File.WriteAllTextAsync(configPath, $"""
+            defaults
+                mode http
+                timeout connect 2s
+                timeout client 10s
+                timeout server 10s
+            frontend fe
+                bind 127.0.0.1:{port}
+                default_backend be
+            backend be
+                server web0 127.0.0.1:{backendPort}
+            """ + "\n");
+        var info = new ProcessStartInfo(Binary) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var arg in new[] { "-db", "-f", configPath })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(info)!;
+        var reference = new HaproxyReference(process, configPath, port);
+        if (!await TcpClientHelper.WaitUntilAsync(() => CanConnect(port), TimeSpan.FromSeconds(10)))
+        {
+            reference.Dispose();
+            throw new InvalidOperationException("haproxy did not start listening");
+        }
+
+        return reference;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+        File.Delete(_configPath);
+    }
+
+    private static bool CanConnect(int port)
+    {
+        try
+        {
+            using var client = new System.Net.Sockets.TcpClient();
+            client.Connect(System.Net.IPAddress.Loopback, port);
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
+    }
+}
