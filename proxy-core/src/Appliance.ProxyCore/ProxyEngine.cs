@@ -39,7 +39,7 @@ public sealed class ProxyEngine : IAsyncDisposable
         _globalLimiter = new ConnectionLimiter(config.Global.MaxConn ?? ProxyEngineOptions.DefaultGlobalMaxConn);
         foreach (var proxy in config.Backends)
         {
-            _backends[proxy.Name] = new BackendModel(proxy, options.Policies);
+            _backends[proxy.Name] = new BackendModel(proxy, options.Policies, options.TimeProvider);
         }
 
         foreach (var proxy in config.Frontends)

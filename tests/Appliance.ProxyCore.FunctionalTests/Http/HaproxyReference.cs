@@ -22,7 +22,11 @@ internal sealed class HaproxyReference : IDisposable
 
     public static bool IsInstalled => File.Exists(Binary);
 
-    public static async Task<HaproxyReference> StartAsync(int backendPort)
+    public static Task<HaproxyReference> StartAsync(int backendPort) =>
+        StartWithBackendAsync($"    server web0 127.0.0.1:{backendPort}");
+
+    /// <summary>Starts haproxy with an HTTP frontend on a free port and a backend made of <paramref name="backendLines"/>.</summary>
+    public static async Task<HaproxyReference> StartWithBackendAsync(string backendLines)
     {
         var port = TcpClientHelper.FreePort();
         var configPath = Path.Combine(Path.GetTempPath(), $"haproxy-ref-{Guid.NewGuid():N}.cfg");
@@ -36,7 +40,7 @@ internal sealed class HaproxyReference : IDisposable
                 bind 127.0.0.1:{port}
                 default_backend be
             backend be
-                server web0 127.0.0.1:{backendPort}
+            {backendLines}
             """ + "\n");
         var info = new ProcessStartInfo(Binary) { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var arg in new[] { "-db", "-f", configPath })

@@ -30,7 +30,8 @@ internal sealed class HttpProxyFixture : IAsyncDisposable
             started.Add(await TestHttpBackend.StartAsync($"web{i}"));
         }
 
-        var servers = string.Join('\n', started.Select(b => $"    server {b.Name} 127.0.0.1:{b.Port} {serverExtra}"));
+        // serverExtra may say {0} for the server's own name (e.g. "cookie {0}").
+        var servers = string.Join('\n', started.Select(b => $"    server {b.Name} 127.0.0.1:{b.Port} {string.Format(System.Globalization.CultureInfo.InvariantCulture, serverExtra, b.Name)}"));
         var config = $"""
             defaults
                 mode http

@@ -14,7 +14,7 @@ namespace Appliance.Tests.Common.Http;
 /// <summary>
 /// A real HTTP/1.1 server (Kestrel) on 127.0.0.1 for functional tests. Counts TCP connections and requests so a test can
 /// prove that nothing reached it. Endpoints: <c>/</c> (its name), <c>/headers</c> (the request's header lines),
-/// <c>/echo</c> (the request body back), <c>/status/N</c>, <c>/big/N</c> (N bytes), <c>/ws</c> (WebSocket echo).
+/// <c>/echo</c> (the request body back), <c>/login</c> (sets JSESSIONID=abc123), <c>/status/N</c>, <c>/big/N</c> (N bytes), <c>/ws</c> (WebSocket echo).
 /// </summary>
 public sealed class TestHttpBackend : IAsyncDisposable
 {
@@ -47,6 +47,11 @@ public sealed class TestHttpBackend : IAsyncDisposable
         {
             context.Response.ContentType = "application/octet-stream";
             await context.Request.Body.CopyToAsync(context.Response.Body);
+        });
+        _app.MapGet("/login", (HttpContext context) =>
+        {
+            context.Response.Headers.Append("Set-Cookie", "JSESSIONID=abc123; Path=/");
+            return Name;
         });
         _app.MapGet("/status/{code:int}", (int code) => Results.StatusCode(code));
         _app.MapMethods("/big/{size:int}", ["GET", "HEAD"], (int size) => Results.Bytes(new byte[size]));

@@ -224,4 +224,24 @@ internal static class ConfigMessages
         var quoted = words.Select(w => $"'{w}'").ToList();
         return quoted.Count <= 1 ? string.Concat(quoted) : $"{string.Join(", ", quoted.Take(quoted.Count - 1))} {last} {quoted[^1]}";
     }
+
+    // Cookie persistence (Persistence/CookieConfigParser).
+    public static string CookieMissingName(string where) => $"'cookie' {where} expects a cookie name";
+
+    public static string CookieTwoModes(string where, string first, string second) =>
+        $"'cookie' {where} expects only one of 'rewrite', 'insert' or 'prefix' (got '{first}' and '{second}')";
+
+    public static string CookieMissingValue(string where, string word) => $"'cookie' {where}: '{word}' expects a value";
+
+    public static string CookieBadTime(string where, string word, string value) =>
+        $"'cookie' {where}: '{word}' expects a time such as 30m or 1d (got '{value}')";
+
+    public static string CookieUnknownWord(string where, string word, string? hint) =>
+        $"'cookie' {where} does not know '{word}'" + (hint is null ? string.Empty : $"; did you mean '{hint}'?");
+
+    public static string CookieNeedsInsert(string where) =>
+        $"'cookie' {where}: 'maxidle', 'maxlife' and 'postonly' only apply to 'insert' mode";
+
+    public static string CookieDynamicUnsupported(string where) =>
+        $"'cookie' {where}: 'dynamic' (server cookies generated from a secret key) is not supported; give each server a 'cookie VALUE'";
 }

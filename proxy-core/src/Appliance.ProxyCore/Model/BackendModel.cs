@@ -1,13 +1,14 @@
 using Appliance.ProxyCore.Configuration;
 using Appliance.ProxyCore.Forwarding.Tcp;
 using Appliance.ProxyCore.LoadBalancing;
+using Appliance.ProxyCore.Persistence;
 
 namespace Appliance.ProxyCore.Model;
 
 /// <summary>A backend at runtime: its configuration, its servers, its balancing algorithm and its queue.</summary>
 public sealed class BackendModel
 {
-    public BackendModel(ProxyConfig config, LoadBalancingPolicyRegistry policies)
+    public BackendModel(ProxyConfig config, LoadBalancingPolicyRegistry policies, TimeProvider? time = null)
     {
         Config = config;
         var servers = new ServerModel[config.Servers.Count];
@@ -19,7 +20,14 @@ public sealed class BackendModel
         Servers = servers;
         Selector = ServerSelector.Create(config, servers, policies);
         Timeouts = TunnelTimeouts.From(config.Timeouts);
+        if (config.Mode == ProxyMode.Http && CookieConfigParser.Parse(config) is { } cookie)
+        {
+            Persistence = new CookiePersistence(cookie, servers, time ?? TimeProvider.System);
+        }
     }
+
+    /// <summary>Cookie persistence (<c>cookie</c> keyword, HTTP mode), or null.</summary>
+    public CookiePersistence? Persistence { get; }
 
     public ProxyConfig Config { get; }
 

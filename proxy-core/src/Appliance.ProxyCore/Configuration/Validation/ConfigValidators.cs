@@ -15,5 +15,6 @@ public static class ConfigValidators
         new MissingTimeoutValidator(),
         new HttpModeValidator(),
         new LogFormatValidator(),
+        new CookieValidator(),
     ];
 }

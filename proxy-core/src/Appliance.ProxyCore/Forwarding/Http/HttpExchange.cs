@@ -4,6 +4,7 @@ using Appliance.ProxyCore.Diagnostics;
 using Appliance.ProxyCore.Forwarding.Http.Parsing;
 using Appliance.ProxyCore.LoadBalancing;
 using Appliance.ProxyCore.Model;
+using Appliance.ProxyCore.Persistence;
 
 namespace Appliance.ProxyCore.Forwarding.Http;
 
@@ -50,13 +51,14 @@ internal sealed class HttpExchange : IDisposable
         }
 
         AddForwardedFor(backend);
+        var persistence = backend.Persistence?.OnRequest(Request, _requestEdits) ?? default;
         var mode = HttpConnectionModes.Combine(_client.Frontend.Config, backend.Config);
         var pool = mode == HttpConnectionMode.KeepAlive ? _client.Context.Pool : null;
         var context = new BalanceContext(_client.Info.Client.Address, Request.GetTargetString(), name => Request.GetHeaderString(name));
         for (var attempt = 0; attempt < 2; attempt++)
         {
             var (connection, failure) = await _client.Context.Connector.ConnectAsync(
-                backend, context, _client.Info.Frontend.Port, _client.Abort, idle: attempt == 0 ? pool : null).ConfigureAwait(false);
+                backend, context, _client.Info.Frontend.Port, _client.Abort, persistence.Server, attempt == 0 ? pool : null).ConfigureAwait(false);
             if (connection is null)
             {
                 await _client.RefuseAsync(503, failure.ToString(), $"backend '{backend.Name}': {failure}").ConfigureAwait(false);
@@ -64,7 +66,7 @@ internal sealed class HttpExchange : IDisposable
             }
 
             var link = new ServerLink(connection);
-            var outcome = await ForwardAsync(backend, link, mode).ConfigureAwait(false);
+            var outcome = await ForwardAsync(backend, link, mode, persistence).ConfigureAwait(false);
             if (outcome != ExchangeOutcome.RetryFresh)
             {
                 return outcome == ExchangeOutcome.KeepAlive;
@@ -118,7 +120,7 @@ internal sealed class HttpExchange : IDisposable
         }
     }
 
-    private async Task<ExchangeOutcome> ForwardAsync(BackendModel backend, ServerLink link, HttpConnectionMode mode)
+    private async Task<ExchangeOutcome> ForwardAsync(BackendModel backend, ServerLink link, HttpConnectionMode mode, CookieDecision persistence)
     {
         var keepServer = false;
         try
@@ -144,6 +146,8 @@ internal sealed class HttpExchange : IDisposable
             {
                 return await TunnelAsync(backend, link).ConfigureAwait(false);
             }
+
+            backend.Persistence?.OnResponse(Request, _response, link.Connection.Server, persistence, _responseEdits);
 
             var closeClient = Request.MustClose || mode == HttpConnectionMode.Close || _response.Framing == BodyFraming.ReadUntilClose;
             var clientConnection = closeClient ? "close" : Request.Version == HttpProtocolVersion.Http10 ? "keep-alive" : null;
