@@ -133,7 +133,7 @@ internal static class MatcherFactory
         var networks = new List<NetworkPattern>(patterns.Count);
         foreach (var pattern in patterns)
         {
-            if (Network(pattern) is not { } network)
+            if (ParseNetwork(pattern) is not { } network)
             {
                 error = ConfigMessages.AclBadAddress(subject, pattern);
                 return null;
@@ -145,7 +145,8 @@ internal static class MatcherFactory
         return new AddressMatcher(networks);
     }
 
-    private static NetworkPattern? Network(string pattern)
+    /// <summary>An address or network as written in ACLs and <c>option forwardfor except</c>; null when it is neither.</summary>
+    public static NetworkPattern? ParseNetwork(string pattern)
     {
         var slash = pattern.IndexOf('/');
         var addressText = slash < 0 ? pattern : pattern[..slash];
