@@ -5,7 +5,7 @@ internal static partial class ConfigMessages
 {
     // Log formats.
     public static string LogFormatUnknownVariable(string subject, string name, string? hint) =>
-        $"{subject}: no such log-format variable '%{name}'{Hint(hint is null ? null : $"%{hint}")}; write '%%' for a literal '%'";
+        $"{subject}: no such log-format variable '%{name}' (write '%%' for a literal '%'){Hint(hint is null ? null : $"%{hint}")}";
 
     public static string LogFormatNoVariable(string subject, int column) =>
         $"{subject}: '%' at column {column} of the format is not followed by a variable; write '%%' for a literal '%'";

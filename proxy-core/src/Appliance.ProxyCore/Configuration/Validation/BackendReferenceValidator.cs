@@ -16,7 +16,8 @@ public sealed class BackendReferenceValidator : IConfigValidator
                 Check(config, bag, backendNames, "default_backend", name, Where(proxy, location), location);
             }
 
-            foreach (var line in proxy.DeferredLines.Where(l => l.Keyword == "use_backend" && l.Arguments.Count > 0))
+            // 'use_backend if ...' has no name at all; the rules compiler reports that.
+            foreach (var line in proxy.DeferredLines.Where(l => l.Keyword == "use_backend" && l.Arguments.Count > 0 && l.Arguments[0] is not ("if" or "unless")))
             {
                 Check(config, bag, backendNames, "use_backend", line.Arguments[0], Where(proxy, line.Location), line.Location);
             }
