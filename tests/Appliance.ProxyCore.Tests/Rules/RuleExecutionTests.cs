@@ -197,4 +197,26 @@ public class RuleExecutionTests
         Assert.Equal("api", backend);
         Assert.Equal(0, after - before);
     }
+
+    [Theory]
+    [InlineData("API", "api")]
+    [InlineData("ws", "ws")]
+    [InlineData("nosuch", "web")]
+    public void ResolveBackend_DynamicName_FallsBackToDefaultWhenUnknown(string host, string expected)
+    {
+        var rules = AclTestHelper.Rules("use_backend %[req.hdr(host),lower]", "use_backend ws if TRUE");
+        var request = new TestRequest(headers: ("Host", host));
+
+        Assert.Equal(expected, rules.ResolveBackend(new HttpTransaction(request)));
+    }
+
+    [Fact]
+    public void ResolveBackend_NoRuleApplies_UsesDefaultBackend()
+    {
+        var rules = AclTestHelper.Rules("use_backend api if { path_beg /api }", "use_backend ws unless { path_beg /x }");
+
+        Assert.Equal("api", rules.ResolveBackend(new HttpTransaction(new TestRequest(url: "/api/1"))));
+        Assert.Equal("ws", rules.ResolveBackend(new HttpTransaction(new TestRequest(url: "/y"))));
+        Assert.Equal("web", rules.ResolveBackend(new HttpTransaction(new TestRequest(url: "/x"))));
+    }
 }
