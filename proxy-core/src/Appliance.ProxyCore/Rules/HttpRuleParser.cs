@@ -15,7 +15,10 @@ internal static class HttpRuleParser
 
     public static readonly string[] ResponseActions = ["add-header", "allow", "del-header", "deny", "replace-header", "set-header", "set-status"];
 
-    /// <summary>HAProxy 2.6 actions (both directions) that this build does not implement yet.</summary>
+    /// <summary>
+    /// HAProxy 2.6 action names (both directions) that are not in the supported list of the direction at hand, so they
+    /// get "not supported yet" rather than "unknown" (e.g. <c>http-response return</c>, <c>http-request tarpit</c>).
+    /// </summary>
     private static readonly string[] KnownActions =
     [
         "add-acl", "cache-store", "cache-use", "capture", "del-acl", "del-map", "disable-l7-retry", "do-resolve", "early-hint",

@@ -2,7 +2,7 @@ namespace Appliance.ProxyCore.Configuration.Validation;
 
 /// <summary>
 /// <c>default_backend</c> and <c>use_backend</c> must name a backend or listen section. Names built at run time
-/// (<c>%[...]</c>) cannot be checked and are skipped.
+/// (log-format names such as <c>%[req.hdr(host),lower]</c>, anything with <c>%</c>) cannot be checked and are skipped.
 /// </summary>
 public sealed class BackendReferenceValidator : IConfigValidator
 {
@@ -30,7 +30,7 @@ public sealed class BackendReferenceValidator : IConfigValidator
 
     private static void Check(ApplianceConfig config, DiagnosticBag bag, List<string> backendNames, string keyword, string name, string where, SourceLocation location)
     {
-        if (name.Contains("%[", StringComparison.Ordinal) || backendNames.Contains(name))
+        if (name.Contains('%', StringComparison.Ordinal) || backendNames.Contains(name))
         {
             return;
         }
