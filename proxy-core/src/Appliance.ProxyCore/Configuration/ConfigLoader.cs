@@ -5,8 +5,8 @@ using Appliance.ProxyCore.LoadBalancing;
 namespace Appliance.ProxyCore.Configuration;
 
 /// <summary>
-/// Loads an HAProxy-syntax configuration: lexer, conditional blocks, section splitter, section parsers, then every
-/// validator. All problems are reported at once; the best-effort configuration is returned even when there are errors
+/// Loads an HAProxy-syntax configuration: lexer, conditional blocks, section splitter, section parsers, the ACL and
+/// HTTP rule compiler, then every validator. All problems are reported at once; the best-effort configuration is returned even when there are errors
 /// (check <see cref="ConfigLoadResult.IsValid"/> before using it).
 /// </summary>
 public static class ConfigLoader
@@ -38,6 +38,9 @@ public static class ConfigLoader
         var bag = new DiagnosticBag();
         var sections = ConfigReader.Read(text, fileName, environment ?? Environment.GetEnvironmentVariable, bag);
         var config = new SectionsParser(bag).Parse(sections);
+
+        // ACLs and HTTP rules are compiled here so that a bad rule is reported with its line like any other error.
+        config = Rules.HttpRulesCompiler.Compile(config, bag);
         foreach (var validator in ConfigValidators.Create(registry ?? LoadBalancingPolicyRegistry.Default))
         {
             validator.Validate(config, bag);

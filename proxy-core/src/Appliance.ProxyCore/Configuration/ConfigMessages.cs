@@ -7,7 +7,7 @@ namespace Appliance.ProxyCore.Configuration;
 /// methods, so a wording change is made once. <c>where</c> arguments carry their preposition (<see cref="InSection"/>).
 /// Messages name the keyword, the section, what was expected and what was given, then a hint when one helps.
 /// </summary>
-internal static class ConfigMessages
+internal static partial class ConfigMessages
 {
     /// <summary>How the global section is named in messages.</summary>
     public const string InGlobal = "in global section";

@@ -47,6 +47,18 @@ public sealed record ProxyConfig
     /// <summary>Names of <c>option X</c> / <c>no option X</c> settings in force (e.g. <c>forwardfor</c>), after defaults.</summary>
     public IReadOnlySet<string> Options { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// <c>option forwardfor</c> with its arguments (header, except network, if-none); null when the option is off.
+    /// Applied by the HTTP forwarder.
+    /// </summary>
+    public Rules.ForwardForOption? ForwardFor { get; init; }
+
+    /// <summary>
+    /// The compiled ACLs, HTTP rules, <c>use_backend</c> rules and error files of this proxy, built by
+    /// <see cref="Rules.HttpRulesCompiler"/> during loading; <see cref="Rules.HttpRuleSet.Empty"/> until then.
+    /// </summary>
+    public Rules.HttpRuleSet HttpRules { get; init; } = Rules.HttpRuleSet.Empty;
+
     /// <summary>Lines whose keywords belong to later stages (acl, http-request, cookie, stats, ...), parsed but not yet applied.</summary>
     public IReadOnlyList<ConfigLine> DeferredLines { get; init; } = [];
 

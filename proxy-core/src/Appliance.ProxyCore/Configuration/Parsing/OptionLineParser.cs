@@ -6,6 +6,8 @@ namespace Appliance.ProxyCore.Configuration.Parsing;
 /// </summary>
 internal sealed class OptionLineParser(DiagnosticBag bag)
 {
+    private readonly ForwardForParser _forwardFor = new(bag);
+
     public void Parse(ConfigLine line, ProxyBuilder proxy, bool negated)
     {
         var keyword = negated ? "no option" : "option";
@@ -31,10 +33,21 @@ internal sealed class OptionLineParser(DiagnosticBag bag)
         if (negated)
         {
             proxy.Options.Remove(name);
+            if (name == "forwardfor")
+            {
+                proxy.ForwardFor = null;
+            }
+
             return;
         }
 
         proxy.Options.Add(name);
+        if (name == "forwardfor")
+        {
+            // The typed arguments; a later 'option forwardfor' replaces them wholly, as in HAProxy.
+            proxy.ForwardFor = _forwardFor.Parse(line, proxy.Where) ?? Rules.ForwardForOption.Default;
+        }
+
         if (name == "httpchk")
         {
             ParseHttpChk(line, proxy);

@@ -51,6 +51,9 @@ internal sealed class ProxyBuilder
 
     public HashSet<string> Options { get; private set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The arguments of the last <c>option forwardfor</c>; null when it was never set or was negated.</summary>
+    public Rules.ForwardForOption? ForwardFor { get; set; }
+
     public List<ConfigLine> DeferredLines { get; private set; } = [];
 
     public List<LogTargetConfig> Logs { get; private set; } = [];
@@ -111,6 +114,7 @@ internal sealed class ProxyBuilder
         Retries = defaults.Retries;
         MaxConn = defaults.MaxConn;
         Options = new HashSet<string>(defaults.Options, StringComparer.Ordinal);
+        ForwardFor = defaults.ForwardFor;
         DeferredLines = [.. defaults.DeferredLines.Where(l => (ProxyKeywordCatalog.Find(l.Keyword)?.Allowed ?? SectionCapability.None).HasFlag(capability))];
         Logs = [.. defaults.Logs];
         Disabled = defaults.Disabled;
@@ -145,6 +149,7 @@ internal sealed class ProxyBuilder
                 CheckVersion ?? HttpCheckConfig.Default.Version, CheckExpectStatus, CheckHost)
             : null,
         Options = new HashSet<string>(Options, StringComparer.Ordinal),
+        ForwardFor = Options.Contains("forwardfor") ? ForwardFor ?? Rules.ForwardForOption.Default : null,
         DeferredLines = [.. DeferredLines],
         Logs = [.. Logs],
         Description = Description,

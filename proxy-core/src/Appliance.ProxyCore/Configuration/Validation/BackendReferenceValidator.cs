@@ -2,7 +2,7 @@ namespace Appliance.ProxyCore.Configuration.Validation;
 
 /// <summary>
 /// <c>default_backend</c> and <c>use_backend</c> must name a backend or listen section. Names built at run time
-/// (<c>%[...]</c>) cannot be checked and are skipped.
+/// (log-format names such as <c>%[req.hdr(host),lower]</c>, anything with <c>%</c>) cannot be checked and are skipped.
 /// </summary>
 public sealed class BackendReferenceValidator : IConfigValidator
 {
@@ -16,7 +16,8 @@ public sealed class BackendReferenceValidator : IConfigValidator
                 Check(config, bag, backendNames, "default_backend", name, Where(proxy, location), location);
             }
 
-            foreach (var line in proxy.DeferredLines.Where(l => l.Keyword == "use_backend" && l.Arguments.Count > 0))
+            // 'use_backend if ...' has no name at all; the rules compiler reports that.
+            foreach (var line in proxy.DeferredLines.Where(l => l.Keyword == "use_backend" && l.Arguments.Count > 0 && l.Arguments[0] is not ("if" or "unless")))
             {
                 Check(config, bag, backendNames, "use_backend", line.Arguments[0], Where(proxy, line.Location), line.Location);
             }
@@ -29,7 +30,7 @@ public sealed class BackendReferenceValidator : IConfigValidator
 
     private static void Check(ApplianceConfig config, DiagnosticBag bag, List<string> backendNames, string keyword, string name, string where, SourceLocation location)
     {
-        if (name.Contains("%[", StringComparison.Ordinal) || backendNames.Contains(name))
+        if (name.Contains('%', StringComparison.Ordinal) || backendNames.Contains(name))
         {
             return;
         }

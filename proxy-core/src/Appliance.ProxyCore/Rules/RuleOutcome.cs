@@ -1,0 +1,12 @@
+namespace Appliance.ProxyCore.Rules;
+
+/// <summary>The result of running a rule list: a verdict and, for final verdicts other than allow, the reply to send.</summary>
+public readonly record struct RuleOutcome(RuleVerdict Verdict, HttpReply? Reply)
+{
+    public static RuleOutcome Continue => default;
+
+    public static RuleOutcome Allowed => new(RuleVerdict.Allow, null);
+
+    /// <summary>True when the proxy answers by itself (deny, redirect, return, auth) instead of forwarding.</summary>
+    public bool Replies => Reply is not null;
+}
