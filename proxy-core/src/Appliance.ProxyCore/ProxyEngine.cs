@@ -50,7 +50,7 @@ public sealed class ProxyEngine : IAsyncDisposable
 
         var connector = new ServerConnector(options.TimeProvider, _logger);
         _tcp = new TcpProxySession(connector, options.TimeProvider, _logger);
-        _http = new HttpProxyContext(connector, new IdleConnectionPool(options.TimeProvider), HttpErrorResponses.Default, options.TimeProvider, _logger);
+        _http = new HttpProxyContext(connector, new IdleConnectionPool(options.TimeProvider), HttpErrorResponses.Default, _backends, options.TimeProvider, _logger);
         var healthLogger = options.LoggerFactory.CreateLogger("Appliance.ProxyCore.Health");
         _health = new HealthCheckService(
             [.. _backends.Values.Select(b => new BackendServers(b.Config, b.Servers))],

@@ -14,15 +14,26 @@ public sealed class TcpHealthTests
         await using var backends = await Backends.StartAsync(3);
         var lines = backends.ServerLines(_ => "check inter 100ms fall 2 rise 2");
         await using var proxy = await ProxyUnderTest.StartAsync(Config("roundrobin", lines));
+        await WaitUpAsync(proxy, "b0", "b1", "b2");
         Assert.Equal(3, (await CountGreetingsAsync(proxy.Port, 30)).Count);
 
         backends[1].Stop();
         var dead = proxy.Server("be", "b1");
         Assert.True(await TcpClientHelper.WaitUntilAsync(() => dead.State.Health == ServerHealth.Down, Settle));
 
+        await WaitUpAsync(proxy, "b0", "b2");
+
         var counts = await CountGreetingsAsync(proxy.Port, 60);
         Assert.Equal(new Dictionary<string, int> { ["b0"] = 30, ["b2"] = 30 }, counts);
     }
+
+    /// <summary>
+    /// Under a loaded CI machine a 100 ms check of a healthy server can time out, and a server that never completed its
+    /// rise is taken down by its first failure (HAProxy's start state); wait until the healthy ones are up again.
+    /// </summary>
+    private static async Task WaitUpAsync(ProxyUnderTest proxy, params string[] servers) =>
+        Assert.True(await TcpClientHelper.WaitUntilAsync(
+            () => servers.All(s => proxy.Server("be", s).State.Health == ServerHealth.Up), Settle));
 
     [Fact]
     public async Task ServerMarkedDown_EstablishedConnectionKeepsWorking_NewConnectionsGoElsewhere()
@@ -56,6 +67,7 @@ public sealed class TcpHealthTests
 
         await using var revived = new TestBackend("b1", port);
         Assert.True(await TcpClientHelper.WaitUntilAsync(() => server.State.Health == ServerHealth.Up, Settle));
+        await WaitUpAsync(proxy, "b0", "b1");
 
         var counts = await CountGreetingsAsync(proxy.Port, 20);
         Assert.Equal(new Dictionary<string, int> { ["b0"] = 10, ["b1"] = 10 }, counts);

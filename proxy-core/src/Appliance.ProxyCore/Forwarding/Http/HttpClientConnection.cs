@@ -102,11 +102,15 @@ internal sealed class HttpClientConnection : IAsyncDisposable
     }
 
     /// <summary>Writes an error page (which says <c>connection: close</c>) and closes the connection gracefully.</summary>
-    public async Task SendErrorAsync(int status)
+    public Task SendErrorAsync(int status, BackendModel? backend = null) =>
+        SendAndCloseAsync(HttpReplyWriter.ErrorPage(status, Frontend, backend, Context.Errors));
+
+    /// <summary>Writes a complete response that ends the connection, then closes gracefully.</summary>
+    public async Task SendAndCloseAsync(ReadOnlyMemory<byte> response)
     {
         try
         {
-            await Output.WriteAsync(Context.Errors.Get(status), Abort).ConfigureAwait(false);
+            await Output.WriteAsync(response, Abort).ConfigureAwait(false);
             await LingerAsync().ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException or SocketException or OperationCanceledException)

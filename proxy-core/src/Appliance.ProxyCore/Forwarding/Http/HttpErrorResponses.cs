@@ -52,13 +52,29 @@ public sealed class HttpErrorResponses
     public ReadOnlyMemory<byte> Get(int status) => _responses.TryGetValue(status, out var bytes) ? bytes : _responses[500];
 
     /// <summary>The reason phrase HAProxy uses for <paramref name="status"/>.</summary>
-    public static string ReasonPhrase(int status) => BuiltIn.TryGetValue(status, out var entry) ? entry.Reason : "Unknown";
+    public static string ReasonPhrase(int status) => status switch
+    {
+        301 => "Moved Permanently",
+        302 => "Found",
+        303 => "See Other",
+        307 => "Temporary Redirect",
+        308 => "Permanent Redirect",
+        _ => BuiltIn.TryGetValue(status, out var entry) ? entry.Reason : "Unknown",
+    };
 
-    private static byte[] Render(int status, string reason, string text)
+    /// <summary>The built-in page for <paramref name="status"/> with extra header lines (e.g. WWW-Authenticate for 401).</summary>
+    public static byte[] RenderWithHeaders(int status, IEnumerable<KeyValuePair<string, string>> headers)
+    {
+        var (reason, text) = BuiltIn.TryGetValue(status, out var entry) ? entry : ("Unknown", string.Empty);
+        var extra = string.Concat(headers.Select(h => $"{h.Key}: {h.Value}\r\n"));
+        return Render(status, reason, text, extra);
+    }
+
+    private static byte[] Render(int status, string reason, string text, string extraHeaders = "")
     {
         var body = $"<html><body><h1>{status} {reason}</h1>\n{text}\n</body></html>\n";
         var head = $"HTTP/1.1 {status} {reason}\r\ncontent-length: {body.Length}\r\ncache-control: no-cache\r\n" +
-                   "content-type: text/html\r\nconnection: close\r\n\r\n";
+                   $"content-type: text/html\r\n{extraHeaders}connection: close\r\n\r\n";
         return Encoding.ASCII.GetBytes(head + body);
     }
 }

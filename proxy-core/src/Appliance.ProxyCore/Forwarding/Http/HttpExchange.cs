@@ -5,6 +5,7 @@ using Appliance.ProxyCore.Forwarding.Http.Parsing;
 using Appliance.ProxyCore.LoadBalancing;
 using Appliance.ProxyCore.Model;
 using Appliance.ProxyCore.Persistence;
+using Appliance.ProxyCore.Rules;
 
 namespace Appliance.ProxyCore.Forwarding.Http;
 
@@ -24,11 +25,16 @@ internal sealed class HttpExchange : IDisposable
     private readonly ReadTimer _serverTimer;
     private readonly HeaderEdits _requestEdits = new();
     private readonly HeaderEdits _responseEdits = new();
+    private readonly RequestRouting _routing;
+    private readonly ResponseMessage _responseMessage = new();
+    private bool _responseLoaded;
 
     public HttpExchange(HttpClientConnection client)
     {
         _client = client;
         _serverTimer = new ReadTimer(client.Context.Time);
+        var message = new RequestMessage(client.Info);
+        _routing = new RequestRouting(client, message, new HttpTransaction(message) { FrontendName = client.Frontend.Name });
     }
 
     private HttpRequestHead Request => _client.Request;
@@ -38,7 +44,13 @@ internal sealed class HttpExchange : IDisposable
     {
         _requestEdits.Clear();
         _responseEdits.Clear();
-        var backend = _client.Frontend.DefaultBackend;
+        _responseLoaded = false;
+        var (backend, reply) = _routing.Route();
+        if (reply is not null)
+        {
+            return await ReplyAsync(reply, backend).ConfigureAwait(false);
+        }
+
         if (backend is null)
         {
             await _client.RefuseAsync(503, "no-backend", $"frontend '{_client.Frontend.Name}' has no backend for this request").ConfigureAwait(false);
@@ -50,8 +62,12 @@ internal sealed class HttpExchange : IDisposable
             return false;
         }
 
-        AddForwardedFor(backend);
         var persistence = backend.Persistence?.OnRequest(Request, _requestEdits) ?? default;
+        if (_routing.Message.IsLoaded)
+        {
+            _routing.Message.Apply(_requestEdits);
+        }
+
         var mode = HttpConnectionModes.Combine(_client.Frontend.Config, backend.Config);
         var pool = mode == HttpConnectionMode.KeepAlive ? _client.Context.Pool : null;
         var context = new BalanceContext(_client.Info.Client.Address, Request.GetTargetString(), name => Request.GetHeaderString(name));
@@ -112,14 +128,6 @@ internal sealed class HttpExchange : IDisposable
         return false;
     }
 
-    private void AddForwardedFor(BackendModel backend)
-    {
-        if (_client.Frontend.Config.Options.Contains("forwardfor") || backend.Config.Options.Contains("forwardfor"))
-        {
-            _requestEdits.Add("X-Forwarded-For", _client.Info.Client.Address.ToString());
-        }
-    }
-
     private async Task<ExchangeOutcome> ForwardAsync(BackendModel backend, ServerLink link, HttpConnectionMode mode, CookieDecision persistence)
     {
         var keepServer = false;
@@ -128,7 +136,15 @@ internal sealed class HttpExchange : IDisposable
             var serverConnection = mode != HttpConnectionMode.KeepAlive || Request.MustClose ? "close"
                 : Request.IsUpgradeRequest ? "upgrade"
                 : Request.Version == HttpProtocolVersion.Http10 ? "keep-alive" : null;
-            HttpHeadWriter.WriteRequest(link.Output, Request, _requestEdits, serverConnection);
+            if (_routing.Message.IsLoaded)
+            {
+                HttpHeadWriter.WriteRequest(link.Output, Request, _routing.Message, serverConnection);
+            }
+            else
+            {
+                HttpHeadWriter.WriteRequest(link.Output, Request, _requestEdits, serverConnection);
+            }
+
             if ((await link.Output.FlushAsync(_client.Abort).ConfigureAwait(false)).IsCompleted)
             {
                 return await FailBeforeResponseAsync(backend, link, "server closed before the request was sent").ConfigureAwait(false);
@@ -147,11 +163,31 @@ internal sealed class HttpExchange : IDisposable
                 return await TunnelAsync(backend, link).ConfigureAwait(false);
             }
 
+            _routing.Transaction.ServerName = link.Connection.Server.Name;
+            if (ApplyResponseRules(backend) is { } denied)
+            {
+                link.Abort();
+                await ReplyAsync(denied, backend).ConfigureAwait(false);
+                return ExchangeOutcome.Close;
+            }
+
             backend.Persistence?.OnResponse(Request, _response, link.Connection.Server, persistence, _responseEdits);
+            if (_responseLoaded)
+            {
+                _responseMessage.Apply(_responseEdits);
+            }
 
             var closeClient = Request.MustClose || mode == HttpConnectionMode.Close || _response.Framing == BodyFraming.ReadUntilClose;
             var clientConnection = closeClient ? "close" : Request.Version == HttpProtocolVersion.Http10 ? "keep-alive" : null;
-            HttpHeadWriter.WriteResponse(_client.Output, _response, _responseEdits, clientConnection);
+            if (_responseLoaded)
+            {
+                HttpHeadWriter.WriteResponse(_client.Output, _response, _responseMessage, clientConnection);
+            }
+            else
+            {
+                HttpHeadWriter.WriteResponse(_client.Output, _response, _responseEdits, clientConnection);
+            }
+
             var (bodyStatus, _) = await HttpBodyCopier.CopyAsync(
                 link.Input, _client.Output, _response, _responseDecoder, _serverTimer, backend.Config.Timeouts.Server).ConfigureAwait(false);
             await _client.Output.FlushAsync(_client.Abort).ConfigureAwait(false);
@@ -182,6 +218,43 @@ internal sealed class HttpExchange : IDisposable
         {
             link.Release(keepServer && mode == HttpConnectionMode.KeepAlive ? _client.Context.Pool : null);
         }
+    }
+
+    /// <summary>Runs http-response rules (backend, then frontend); a reply that replaces the response, or null.</summary>
+    private HttpReply? ApplyResponseRules(BackendModel backend)
+    {
+        foreach (var rules in _routing.ResponseRuleSets(backend))
+        {
+            if (!_responseLoaded)
+            {
+                _responseMessage.Load(_response);
+                _routing.Transaction.Response = _responseMessage;
+                _responseLoaded = true;
+            }
+
+            var outcome = rules.ApplyResponseRules(_responseMessage, _routing.Transaction);
+            if (outcome.Replies)
+            {
+                return outcome.Reply;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Sends a rule's reply instead of forwarding; keeps the connection when no request body is pending.</summary>
+    private async Task<bool> ReplyAsync(HttpReply reply, BackendModel? backend)
+    {
+        var keepAlive = Request.Framing == BodyFraming.None && !Request.MustClose && !reply.UsesErrorPage;
+        var response = HttpReplyWriter.Render(reply, keepAlive, _client.Frontend, backend, _client.Context.Errors);
+        if (!keepAlive)
+        {
+            await _client.SendAndCloseAsync(response).ConfigureAwait(false);
+            return false;
+        }
+
+        await _client.Output.WriteAsync(response, _client.Abort).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>Reads the final response head, relaying interim 1xx; null when it is ready, else the outcome to return.</summary>
@@ -310,7 +383,7 @@ internal sealed class HttpExchange : IDisposable
     {
         ProxyLog.HttpResponseRejected(_client.Context.Logger, _client.Info.Client.ToString(), _client.Frontend.Name, backend.Name,
             link.Connection.Server.Name, status, reason);
-        await _client.SendErrorAsync(status).ConfigureAwait(false);
+        await _client.SendErrorAsync(status, backend).ConfigureAwait(false);
         return ExchangeOutcome.Close;
     }
 

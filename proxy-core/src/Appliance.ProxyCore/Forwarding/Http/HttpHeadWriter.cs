@@ -9,7 +9,7 @@ namespace Appliance.ProxyCore.Forwarding.Http;
 /// manages itself (Connection, Keep-Alive, Proxy-Connection) and minus removed ones, the proxy's Connection line, then
 /// the added fields. Content-Length and Transfer-Encoding pass unchanged because bodies are forwarded as received.
 /// </summary>
-public static class HttpHeadWriter
+internal static class HttpHeadWriter
 {
     private static readonly byte[] Crlf = "\r\n"u8.ToArray();
     private static readonly byte[] ColonSpace = ": "u8.ToArray();
@@ -38,6 +38,62 @@ public static class HttpHeadWriter
         writer.Write(Crlf);
         WriteFields(writer, head, edits, connection);
     }
+
+    /// <summary>Writes a request edited by rules: the start line and fields from <paramref name="message"/>, the framing from <paramref name="head"/>.</summary>
+    public static void WriteRequest(IBufferWriter<byte> writer, HttpRequestHead head, RequestMessage message, string? connection)
+    {
+        WriteLatin1(writer, message.Method.ToString());
+        writer.Write(" "u8);
+        WriteLatin1(writer, message.Url.ToString());
+        writer.Write(head.Version == HttpProtocolVersion.Http10 ? " HTTP/1.0\r\n"u8 : " HTTP/1.1\r\n"u8);
+        WriteFields(writer, head, message, connection);
+    }
+
+    /// <summary>Writes a response edited by rules: status from <paramref name="message"/>, framing from <paramref name="head"/>.</summary>
+    public static void WriteResponse(IBufferWriter<byte> writer, HttpResponseHead head, ResponseMessage message, string? connection)
+    {
+        WriteLatin1(writer, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"HTTP/1.1 {message.Status} {message.Reason}"));
+        writer.Write(Crlf);
+        WriteFields(writer, head, message, connection);
+    }
+
+    private static void WriteFields(IBufferWriter<byte> writer, HttpMessageHead head, MessageHeaders message, string? connection)
+    {
+        // Rules may not change how the body is delimited: the framing fields always come from the parsed head.
+        for (var i = 0; i < head.HeaderCount; i++)
+        {
+            var field = head.GetHeader(i);
+            if (field.Known is KnownHeader.ContentLength or KnownHeader.TransferEncoding)
+            {
+                writer.Write(field.Name);
+                writer.Write(ColonSpace);
+                writer.Write(field.Value);
+                writer.Write(Crlf);
+            }
+        }
+
+        foreach (var (name, value) in message.Headers)
+        {
+            if (IsManaged(name))
+            {
+                continue;
+            }
+
+            WriteField(writer, name, value);
+        }
+
+        if (connection is not null)
+        {
+            WriteField(writer, "Connection", connection);
+        }
+
+        writer.Write(Crlf);
+    }
+
+    private static bool IsManaged(string name) =>
+        name.Equals("Connection", StringComparison.OrdinalIgnoreCase) || name.Equals("Keep-Alive", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Proxy-Connection", StringComparison.OrdinalIgnoreCase) || name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase);
 
     private static void WriteFields(IBufferWriter<byte> writer, HttpMessageHead head, HeaderEdits edits, string? connection)
     {
@@ -84,10 +140,20 @@ public static class HttpHeadWriter
         writer.Write(Crlf);
     }
 
+    /// <summary>Writes text as Latin-1, dropping CR, LF and NUL so no configured or rendered value can split a field line.</summary>
     private static void WriteLatin1(IBufferWriter<byte> writer, string text)
     {
         var span = writer.GetSpan(text.Length);
         var written = Encoding.Latin1.GetBytes(text, span);
-        writer.Advance(written);
+        var kept = 0;
+        for (var i = 0; i < written; i++)
+        {
+            if (span[i] is not ((byte)'\r' or (byte)'\n' or 0))
+            {
+                span[kept++] = span[i];
+            }
+        }
+
+        writer.Advance(kept);
     }
 }
