@@ -25,9 +25,6 @@ internal sealed class TlsConfigTestHelper
         (global.Length == 0 ? "" : $"global\n{global}")
         + $"frontend f\n    mode {mode}\n    bind :443 {options}\n    timeout client 1s\n";
 
-    /// <summary>The line of the bind in <see cref="Frontend"/>.</summary>
-    public static int BindLine(string global = "") => global.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length + (global.Length == 0 ? 3 : 4);
-
     public BindTlsConfig? Tls(string options, string global = "", string mode = "tcp")
     {
         var result = Load(Frontend(options, global, mode));
