@@ -149,6 +149,28 @@ public class TlsHandshakeTests
     }
 
     [Fact]
+    public async Task Handshake_NoCommonAlpnProtocol_RefusedWithAlert()
+    {
+        // RFC 7301 3.2's no_application_protocol alert, which is what SslStream does; HAProxy (OpenSSL) would carry on
+        // without ALPN. A client that offers ALPN but not the server's protocols is rare: browsers always offer http/1.1.
+        await using var server = Server("ssl crt /certs/site.pem alpn http/1.1", mode: "http");
+
+        await Assert.ThrowsAsync<AuthenticationException>(
+            () => TlsTestClient.ConnectAsync(server.Port, "a.test", alpn: [SslApplicationProtocol.Http2]));
+        await FirstHandshakeErrorAsync(server);
+    }
+
+    [Fact]
+    public async Task Handshake_ClientWithoutAlpn_AcceptedWithoutProtocol()
+    {
+        await using var server = Server("ssl crt /certs/site.pem alpn h2,http/1.1", mode: "http");
+
+        await using var client = await TlsTestClient.ConnectAsync(server.Port, "a.test");
+
+        Assert.Equal(default, client.Stream.NegotiatedApplicationProtocol);
+    }
+
+    [Fact]
     public async Task Handshake_HttpModeWithoutAlpn_Http11Negotiated()
     {
         await using var server = Server("ssl crt /certs/site.pem", mode: "http");
