@@ -1,6 +1,7 @@
 using Appliance.ProxyCore.Configuration.Parsing;
 using Appliance.ProxyCore.Configuration.Validation;
 using Appliance.ProxyCore.LoadBalancing;
+using Appliance.ProxyCore.Tls;
 
 namespace Appliance.ProxyCore.Configuration;
 
@@ -14,7 +15,9 @@ public static class ConfigLoader
     /// <summary>Reads and loads <paramref name="path"/>; an unreadable file yields one error at line 0.</summary>
     /// <param name="registry">The balancing algorithms; default <see cref="LoadBalancingPolicyRegistry.Default"/>.</param>
     /// <param name="environment">Looks up environment variables; default <see cref="Environment.GetEnvironmentVariable(string)"/>.</param>
-    public static ConfigLoadResult LoadFile(string path, LoadBalancingPolicyRegistry? registry = null, Func<string, string?>? environment = null)
+    /// <param name="certificates">Reads the certificates of ssl binds; default the real file system and clock.</param>
+    public static ConfigLoadResult LoadFile(
+        string path, LoadBalancingPolicyRegistry? registry = null, Func<string, string?>? environment = null, CertificateLoader? certificates = null)
     {
         string text;
         try
@@ -27,13 +30,15 @@ public static class ConfigLoader
             return new ConfigLoadResult(null, [diagnostic]);
         }
 
-        return LoadText(text, path, registry, environment);
+        return LoadText(text, path, registry, environment, certificates);
     }
 
     /// <summary>Loads configuration text; <paramref name="fileName"/> is used in diagnostics.</summary>
     /// <param name="registry">The balancing algorithms; default <see cref="LoadBalancingPolicyRegistry.Default"/>.</param>
     /// <param name="environment">Looks up environment variables; default <see cref="Environment.GetEnvironmentVariable(string)"/>.</param>
-    public static ConfigLoadResult LoadText(string text, string fileName, LoadBalancingPolicyRegistry? registry = null, Func<string, string?>? environment = null)
+    /// <param name="certificates">Reads the certificates of ssl binds; default the real file system and clock.</param>
+    public static ConfigLoadResult LoadText(
+        string text, string fileName, LoadBalancingPolicyRegistry? registry = null, Func<string, string?>? environment = null, CertificateLoader? certificates = null)
     {
         var bag = new DiagnosticBag();
         var sections = ConfigReader.Read(text, fileName, environment ?? Environment.GetEnvironmentVariable, bag);
@@ -41,7 +46,7 @@ public static class ConfigLoader
 
         // ACLs and HTTP rules are compiled here so that a bad rule is reported with its line like any other error.
         config = Rules.HttpRulesCompiler.Compile(config, bag);
-        foreach (var validator in ConfigValidators.Create(registry ?? LoadBalancingPolicyRegistry.Default))
+        foreach (var validator in ConfigValidators.Create(registry ?? LoadBalancingPolicyRegistry.Default, certificates))
         {
             validator.Validate(config, bag);
         }

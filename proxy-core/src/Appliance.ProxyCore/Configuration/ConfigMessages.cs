@@ -217,6 +217,93 @@ internal static partial class ConfigMessages
     public static string LogFormatWithoutLog(string option, ProxyKind kind, string name) =>
         $"'option {option}' has no effect in {KindName(kind)} '{name}' because it has no 'log' line";
 
+    // Bind options and TLS. Messages about a bind line start with "'bind' in frontend 'x'" (the line number says which).
+    public static string UnknownBindOption(string option, string where, string? hint) => $"unknown bind option '{option}' {where}{Hint(hint)}";
+
+    public static string BindOptionWithoutValue(string option, string where) => $"bind option '{option}' {where} expects a value (got nothing)";
+
+    public static string UnsupportedBindOption(string option, string where, string reason) => $"bind option '{option}' {where} is not supported: {reason}";
+
+    public static string CrtWithoutSsl(string where) =>
+        $"'bind' {where} has 'crt' but not 'ssl'; add 'ssl' to terminate TLS on this address, or remove 'crt'";
+
+    public static string SslWithoutCrt(string where) =>
+        $"'bind' {where} has 'ssl' but no 'crt'; name a certificate file or directory with 'crt PATH'";
+
+    public static string VerifyWithoutCaFile(string where) =>
+        $"'bind' {where} has 'verify optional|required' but no 'ca-file'; name the CAs that sign client certificates";
+
+    public static string BadAlpn(string where, string got) =>
+        $"'alpn' {where} expects comma-separated protocol names such as 'h2,http/1.1' (got '{got}')";
+
+    public static string AllTlsVersionsDisabled(string where) =>
+        $"'bind' {where} disables every TLS version; check 'ssl-min-ver', 'ssl-max-ver', 'no-tlsv*', 'force-tlsv*' and 'ssl-default-bind-options'";
+
+    public static string NoTlsFlagsIgnored(string where) =>
+        $"'bind' {where}: 'no-sslv3'/'no-tlsv1x' are ignored when 'ssl-min-ver' or 'ssl-max-ver' is set (here or in 'ssl-default-bind-options'); use only 'ssl-min-ver' and 'ssl-max-ver'";
+
+    public static string Sslv3NotOffered(string where) => $"'bind' {where}: SSLv3 is not supported and never offered; the lowest version offered is TLSv1.0";
+
+    public static string DefaultBindOptionWithoutValue(string option) => $"'{option}' in 'ssl-default-bind-options' expects a version (got nothing)";
+
+    public static string UnknownDefaultBindOption(string option, IEnumerable<string> known, string? hint) =>
+        $"unknown option '{option}' in 'ssl-default-bind-options'; expects {Quote(known)}{Hint(hint)}";
+
+    public static string CannotLoadCertificate(string where, string path, string reason) => $"'bind' {where}: cannot load certificate '{path}': {reason}";
+
+    public static string CertificateWarning(string where, string path, string detail) => $"'bind' {where}: certificate '{path}': {detail}";
+
+    public static string CannotLoadCaFile(string where, string path, string reason) => $"'bind' {where}: cannot load ca-file '{path}': {reason}";
+
+    public static string CiphersIgnored(string option, string where, string reason) =>
+        $"'{option}' {where} is ignored: {reason}; the platform's default cipher suites are used";
+
+    // Certificate files: the reasons completing CannotLoadCertificate, also reported by a certificate reload.
+    public static string CertNoSuchFile() => "no such file or directory";
+
+    public static string CertUnreadable(string reason) => $"cannot read it: {reason}";
+
+    public static string CertEmptyDirectory() => "the directory holds no certificate file";
+
+    public static string CertNoCertificate() => "no certificate found in the file";
+
+    public static string CertNoPrivateKey(string keyPath) => $"no private key found in the file, nor in '{keyPath}'";
+
+    public static string CertKeyMatchesNone(int count) => count == 1
+        ? "the private key does not match the certificate in the file"
+        : $"the private key matches none of the {count} certificates in the file";
+
+    public static string CertMalformedBlock(string label, int line, string detail) => $"malformed PEM block '{label}' at line {line}: {detail}";
+
+    public static string PemNoEnd(string label) => $"no '-----END {label}-----' line follows it";
+
+    public static string PemWrongEnd(string got) => $"it ends with '{got}'";
+
+    public static string PemBadBase64() => "its content is not valid base64";
+
+    public static string CertBadDer(string detail) => $"not a valid X.509 certificate ({detail})";
+
+    public static string CertBadKey(string detail) => $"not a valid private key ({detail})";
+
+    public static string CertEncryptedKey(int line) =>
+        $"the private key at line {line} is encrypted; store it unencrypted (HAProxy would ask for a passphrase at start-up)";
+
+    public static string CertUnsupportedKey(string label, int line) =>
+        $"the private key '{label}' at line {line} is not supported; use an RSA or ECDSA key";
+
+    public static string CertExpired(string subject, DateTimeOffset notAfter) =>
+        $"'{subject}' expired on {notAfter.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z; clients will refuse it";
+
+    public static string CipherNotApplicable(string word, bool tls13) => tls13
+        ? $"'{word}' is not a TLS 1.3 cipher suite name (expects names such as 'TLS_AES_128_GCM_SHA256')"
+        : $"'{word}' is not an explicit TLS 1.2 cipher name this platform can apply (expects names such as 'ECDHE-RSA-AES128-GCM-SHA256'; categories such as 'HIGH' cannot be applied)";
+
+    public static string CipherListEmpty() => "the list names no cipher";
+
+    public static string CiphersNotSupportedOnPlatform() => "this operating system does not let an application choose cipher suites";
+
+    public static string CaNoCertificate() => "no CA certificate found in the file";
+
     private static string Hint(string? hint) => hint is null ? "" : $"; did you mean '{hint}'?";
 
     private static string Quote(IEnumerable<string> words, string last = "or")

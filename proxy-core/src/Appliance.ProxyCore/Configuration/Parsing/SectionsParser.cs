@@ -43,7 +43,7 @@ internal sealed class SectionsParser(DiagnosticBag bag)
             }
         }
 
-        return new ApplianceConfig(global, proxies) { OtherSections = others };
+        return new BindTlsResolver(bag).Apply(new ApplianceConfig(global, proxies) { OtherSections = others });
     }
 
     private void ParseDefaults(ConfigSection section)

@@ -1,11 +1,13 @@
 using Appliance.ProxyCore.LoadBalancing;
+using Appliance.ProxyCore.Tls;
 
 namespace Appliance.ProxyCore.Configuration.Validation;
 
 /// <summary>The validators run on every load, in this order; all of them run even when earlier ones found errors.</summary>
 public static class ConfigValidators
 {
-    public static IReadOnlyList<IConfigValidator> Create(LoadBalancingPolicyRegistry registry) =>
+    /// <param name="certificates">Reads the certificates of ssl binds; default the real file system and clock.</param>
+    public static IReadOnlyList<IConfigValidator> Create(LoadBalancingPolicyRegistry registry, CertificateLoader? certificates = null) =>
     [
         new ProxyNameValidator(),
         new FrontendBindValidator(),
@@ -16,5 +18,6 @@ public static class ConfigValidators
         new HttpModeValidator(),
         new LogFormatValidator(),
         new CookieValidator(),
+        new TlsValidator(certificates ?? new CertificateLoader()),
     ];
 }
