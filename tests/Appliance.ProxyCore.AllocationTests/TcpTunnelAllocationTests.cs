@@ -2,14 +2,12 @@ using System.Net.Sockets;
 using Appliance.ProxyCore.Forwarding.Tcp;
 using Appliance.Tests.Common;
 
-namespace Appliance.ProxyCore.Tests.Forwarding.Tcp;
+namespace Appliance.ProxyCore.AllocationTests;
 
-[CollectionDefinition(nameof(AllocationSensitive), DisableParallelization = true)]
-public sealed class AllocationSensitive
-{
-}
-
-[Collection(nameof(AllocationSensitive))]
+/// <summary>
+/// Allocation counts are process-wide, so these tests live in an assembly of their own: nothing else runs in the test
+/// host while they measure.
+/// </summary>
 public sealed class TcpTunnelAllocationTests
 {
     [Fact]
