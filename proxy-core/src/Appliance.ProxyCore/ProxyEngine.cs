@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using Appliance.ProxyCore.Configuration;
 using Appliance.ProxyCore.Diagnostics;
 using Appliance.ProxyCore.Forwarding;
@@ -7,6 +9,7 @@ using Appliance.ProxyCore.Forwarding.Http;
 using Appliance.ProxyCore.Forwarding.Tcp;
 using Appliance.ProxyCore.Health;
 using Appliance.ProxyCore.Model;
+using Appliance.ProxyCore.Tls;
 using Appliance.ProxyCore.Transport;
 using Microsoft.Extensions.Logging;
 
@@ -29,6 +32,7 @@ public sealed class ProxyEngine : IAsyncDisposable
     private readonly TcpProxySession _tcp;
     private readonly HealthCheckService _health;
     private readonly HttpProxyContext _http;
+    private readonly List<TlsServerOptionsProvider> _tlsProviders = [];
     private int _stopped;
 
     public ProxyEngine(ApplianceConfig config, ProxyEngineOptions options)
@@ -139,7 +143,23 @@ public sealed class ProxyEngine : IAsyncDisposable
     private void StartListener(FrontendModel frontend, BindConfig bind)
     {
         var limiters = frontend.Limiter is { } own ? new[] { _globalLimiter, own } : new[] { _globalLimiter };
-        var listener = new Listener(bind, socket => HandleAsync(socket, frontend), limiters, _logger);
+        TlsServerOptionsProvider? tls = null;
+        if (bind.Tls is { } tlsConfig)
+        {
+            try
+            {
+                tls = TlsServerOptionsProvider.Create(
+                    tlsConfig, servedProtocols: frontend.Config.Mode == ProxyMode.Http ? ["http/1.1"] : null, timeProvider: _options.TimeProvider);
+            }
+            catch (TlsCertificateException ex)
+            {
+                throw new ProxyStartException($"{bind.Location}: cannot load the certificates of {bind} for '{frontend.Name}': {ex.Message}", ex);
+            }
+
+            _tlsProviders.Add(tls);
+        }
+
+        var listener = new Listener(bind, socket => HandleAsync(socket, frontend, tls), limiters, _logger);
         try
         {
             listener.Start();
@@ -154,12 +174,16 @@ public sealed class ProxyEngine : IAsyncDisposable
         ProxyLog.Listening(_logger, frontend.Name, listener.LocalEndPoint!.ToString(), frontend.Config.Mode.ToString().ToLowerInvariant());
     }
 
-    private async Task HandleAsync(Socket client, FrontendModel frontend)
+    private async Task HandleAsync(Socket client, FrontendModel frontend, TlsServerOptionsProvider? tls)
     {
         _connections.Enter();
         try
         {
-            if (frontend.Config.Mode == ProxyMode.Http)
+            if (tls is not null)
+            {
+                await HandleTlsAsync(client, frontend, tls).ConfigureAwait(false);
+            }
+            else if (frontend.Config.Mode == ProxyMode.Http)
             {
                 await using var stream = new NetworkStream(client, ownsSocket: false);
                 await using var connection = new HttpClientConnection(_http, client, stream, frontend, isTls: false, _abort.Token);
@@ -174,6 +198,59 @@ public sealed class ProxyEngine : IAsyncDisposable
         {
             _connections.Exit();
         }
+    }
+
+    /// <summary>
+    /// Terminates TLS (handshake bounded by <c>timeout http-request</c>, else <c>timeout client</c>), then serves the
+    /// decrypted stream in the frontend's mode.
+    /// </summary>
+    private async Task HandleTlsAsync(Socket client, FrontendModel frontend, TlsServerOptionsProvider tls)
+    {
+        await using var network = new NetworkStream(client, ownsSocket: false);
+        await using var ssl = new SslStream(network, leaveInnerStreamOpen: true);
+        var handshakeTimeout = frontend.Config.Timeouts.HttpRequest ?? frontend.Config.Timeouts.Client;
+        using (var deadline = handshakeTimeout is { } t ? new CancellationTokenSource(t, _options.TimeProvider) : new CancellationTokenSource())
+        using (var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, _abort.Token))
+        {
+            try
+            {
+                await tls.AuthenticateAsServerAsync(ssl, linked.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is AuthenticationException or IOException or OperationCanceledException or SocketException)
+            {
+                ProxyLog.TlsHandshakeFailed(_logger, client.RemoteEndPoint?.ToString() ?? "?", frontend.Name, ex.Message);
+                return;
+            }
+        }
+
+        if (frontend.Config.Mode == ProxyMode.Http)
+        {
+            await using var connection = new HttpClientConnection(_http, client, ssl, frontend, isTls: true, _abort.Token, ssl.TargetHostName);
+            await connection.RunAsync().ConfigureAwait(false);
+        }
+        else
+        {
+            await _tcp.HandleAsync(client, ssl, frontend, _abort.Token).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Re-reads the certificate files of every TLS bind whose files changed; new handshakes use the new certificates,
+    /// established connections keep theirs, and a bad new file keeps the old certificates. Returns one line per bind.
+    /// </summary>
+    public IReadOnlyList<string> ReloadCertificates()
+    {
+        var report = new List<string>();
+        foreach (var tls in _tlsProviders)
+        {
+            var result = tls.Store.ReloadIfChanged();
+            var paths = string.Join(", ", tls.Store.Paths);
+            report.Add(result.Outcome == TlsReloadOutcome.Failed
+                ? $"{paths}: kept the previous certificates: {string.Join("; ", result.Problems.Select(p => p.Message))}"
+                : $"{paths}: {result.Outcome.ToString().ToLowerInvariant()}");
+        }
+
+        return report;
     }
 
     private async Task CloseListenersAsync()

@@ -14,7 +14,7 @@ namespace Appliance.Tests.Common.Http;
 /// <summary>
 /// A real HTTP/1.1 server (Kestrel) on 127.0.0.1 for functional tests. Counts TCP connections and requests so a test can
 /// prove that nothing reached it. Endpoints: <c>/</c> (its name), <c>/headers</c> (the request's header lines),
-/// <c>/echo</c> (the request body back), <c>/login</c> (sets JSESSIONID=abc123), <c>/status/N</c>, <c>/big/N</c> (N bytes), <c>/ws</c> (WebSocket echo).
+/// <c>/echo</c> (the request body back), <c>/login</c> (sets JSESSIONID=abc123), <c>/live/...</c> (its name; sets JSESSIONID when absent), <c>/status/N</c>, <c>/big/N</c> (N bytes), <c>/ws</c> (WebSocket echo).
 /// </summary>
 public sealed class TestHttpBackend : IAsyncDisposable
 {
@@ -51,6 +51,16 @@ public sealed class TestHttpBackend : IAsyncDisposable
         _app.MapGet("/login", (HttpContext context) =>
         {
             context.Response.Headers.Append("Set-Cookie", "JSESSIONID=abc123; Path=/");
+            return Name;
+        });
+        _app.MapGet("/live/{**rest}", (HttpContext context) =>
+        {
+            // Like a media server: a session cookie for a client that has none.
+            if (!context.Request.Cookies.ContainsKey("JSESSIONID"))
+            {
+                context.Response.Headers.Append("Set-Cookie", "JSESSIONID=abc123; Path=/");
+            }
+
             return Name;
         });
         _app.MapGet("/status/{code:int}", (int code) => Results.StatusCode(code));

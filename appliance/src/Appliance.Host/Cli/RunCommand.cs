@@ -43,6 +43,13 @@ internal static class RunCommand
                 return 1;
             }
 
+            using var reload = new ReloadSignal(() =>
+            {
+                foreach (var line in engine.ReloadCertificates())
+                {
+                    logger.LogInformation("SIGHUP: certificates {Result}", line);
+                }
+            });
             stdout.WriteLine($"appliance: serving {string.Join(", ", engine.ListeningEndPoints)}; Ctrl-C or SIGTERM to stop");
             await shutdown.Task.ConfigureAwait(false);
             logger.LogInformation("Received {Signal}: stopping", shutdown.Task.Result);

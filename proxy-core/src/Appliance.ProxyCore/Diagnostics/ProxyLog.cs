@@ -8,6 +8,9 @@ internal static partial class ProxyLog
     [LoggerMessage(1001, LogLevel.Warning, "Accept failed on {Bind}: {Error}")]
     public static partial void AcceptFailed(ILogger logger, string bind, string error);
 
+    [LoggerMessage(1003, LogLevel.Information, "{Client} -> {Frontend}: TLS handshake failed: {Reason}")]
+    public static partial void TlsHandshakeFailed(ILogger logger, string client, string frontend, string reason);
+
     [LoggerMessage(1002, LogLevel.Error, "Connection handler failed on {Bind}")]
     public static partial void ConnectionHandlerFailed(ILogger logger, string bind, Exception exception);
 

@@ -27,13 +27,14 @@ internal sealed class HttpClientConnection : IAsyncDisposable
     private RejectReason _rejectReason;
     private int _rejectStatus;
 
-    public HttpClientConnection(HttpProxyContext context, Socket socket, Stream stream, FrontendModel frontend, bool isTls, CancellationToken abort)
+    public HttpClientConnection(
+        HttpProxyContext context, Socket socket, Stream stream, FrontendModel frontend, bool isTls, CancellationToken abort, string? sniHost = null)
     {
         Context = context;
         Socket = socket;
         Frontend = frontend;
         Abort = abort;
-        Info = HttpSessionInfo.From(socket, isTls, frontend.Name);
+        Info = HttpSessionInfo.From(socket, isTls, frontend.Name, sniHost);
         Input = PipeReader.Create(stream, ReaderOptions);
         Output = PipeWriter.Create(stream, WriterOptions);
         ClientTimer = new ReadTimer(context.Time);

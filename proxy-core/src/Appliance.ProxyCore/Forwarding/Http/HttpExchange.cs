@@ -347,7 +347,7 @@ internal sealed class HttpExchange : IDisposable
             ClientFin = _client.FrontendTimeouts.ClientFin ?? _client.FrontendTimeouts.Client,
         };
         var socket = _client.Socket;
-        await HttpUpgradeTunnel.RunAsync(
+        await PipeTunnel.RunAsync(
             _client.Input,
             _client.Output,
             () =>

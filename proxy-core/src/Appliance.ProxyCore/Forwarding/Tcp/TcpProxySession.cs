@@ -24,7 +24,17 @@ public sealed class TcpProxySession
         _logger = logger;
     }
 
-    public async Task HandleAsync(Socket client, FrontendModel frontend, CancellationToken abort)
+    /// <summary>Serves a plain TCP connection: bytes move socket to socket.</summary>
+    public Task HandleAsync(Socket client, FrontendModel frontend, CancellationToken abort) =>
+        HandleCoreAsync(client, null, frontend, abort);
+
+    /// <summary>
+    /// Serves a connection whose client side is a stream (TLS terminated here): the server gets the decrypted bytes.
+    /// </summary>
+    public Task HandleAsync(Socket client, System.Net.Security.SslStream clientStream, FrontendModel frontend, CancellationToken abort) =>
+        HandleCoreAsync(client, clientStream, frontend, abort);
+
+    private async Task HandleCoreAsync(Socket client, Stream? clientStream, FrontendModel frontend, CancellationToken abort)
     {
         var remote = client.RemoteEndPoint as IPEndPoint;
         var local = client.LocalEndPoint as IPEndPoint;
@@ -51,13 +61,76 @@ public sealed class TcpProxySession
                 Client = frontTimeouts.Client,
                 ClientFin = frontTimeouts.ClientFin ?? frontTimeouts.Client,
             };
-            var result = await TcpTunnel.RunAsync(client, connection.Socket, timeouts, _time, abort).ConfigureAwait(false);
+            var result = clientStream is null
+                ? await TcpTunnel.RunAsync(client, connection.Socket, timeouts, _time, abort).ConfigureAwait(false)
+                : await RunStreamTunnelAsync(client, clientStream, connection.Socket, timeouts, abort).ConfigureAwait(false);
             if (_logger.IsEnabled(LogLevel.Debug))
             {
                 ProxyLog.TcpSessionClosed(
                     _logger, remote?.ToString() ?? "?", frontend.Name, backend.Name, connection.Server.Name,
                     result.Termination ?? "normal", result.BytesFromClient, result.BytesFromServer);
             }
+        }
+    }
+
+    private async Task<TunnelResult> RunStreamTunnelAsync(Socket client, Stream clientStream, Socket server, TunnelTimeouts timeouts, CancellationToken abort)
+    {
+        await using var serverStream = new NetworkStream(server, ownsSocket: false);
+        var clientIn = System.IO.Pipelines.PipeReader.Create(clientStream, new(leaveOpen: true));
+        var clientOut = System.IO.Pipelines.PipeWriter.Create(clientStream, new(leaveOpen: true));
+        var serverIn = System.IO.Pipelines.PipeReader.Create(serverStream, new(leaveOpen: true));
+        var serverOut = System.IO.Pipelines.PipeWriter.Create(serverStream, new(leaveOpen: true));
+        using var stop = abort.Register(() =>
+        {
+            client.Close(0);
+            server.Close(0);
+        });
+        try
+        {
+            return await PipeTunnel.RunAsync(
+                clientIn,
+                clientOut,
+                async () =>
+                {
+                    if (clientStream is System.Net.Security.SslStream ssl)
+                    {
+                        await ssl.ShutdownAsync().ConfigureAwait(false);
+                    }
+
+                    ShutdownSend(client);
+                },
+                serverIn,
+                serverOut,
+                () =>
+                {
+                    ShutdownSend(server);
+                    return ValueTask.CompletedTask;
+                },
+                () =>
+                {
+                    client.Close(0);
+                    server.Close(0);
+                },
+                timeouts,
+                _time).ConfigureAwait(false);
+        }
+        finally
+        {
+            await clientIn.CompleteAsync().ConfigureAwait(false);
+            await clientOut.CompleteAsync().ConfigureAwait(false);
+            await serverIn.CompleteAsync().ConfigureAwait(false);
+            await serverOut.CompleteAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static void ShutdownSend(Socket socket)
+    {
+        try
+        {
+            socket.Shutdown(SocketShutdown.Send);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
         }
     }
 }

@@ -2,15 +2,15 @@ using System.Buffers;
 using System.IO.Pipelines;
 using Appliance.ProxyCore.Forwarding.Tcp;
 
-namespace Appliance.ProxyCore.Forwarding.Http;
+namespace Appliance.ProxyCore.Forwarding;
 
 /// <summary>
-/// After a 101 Switching Protocols (WebSocket) the connection becomes a byte tunnel: copies both ways between the client's
-/// and the server's pipes (bytes already buffered behind the heads included), passes an end of stream on as a
-/// half-close, and ends both sides when either side fails or the tunnel stays idle past its timeout
-/// (<c>timeout tunnel</c>, else client/server).
+/// A byte tunnel between two pipes, for connections that are streams rather than bare sockets: a WebSocket after its
+/// 101 Switching Protocols (bytes already buffered behind the heads included) and TCP mode behind TLS termination.
+/// Copies both ways, passes an end of stream on as a half-close, and ends both sides when either side fails or the
+/// tunnel stays idle past its timeout (<c>timeout tunnel</c>, else client/server).
 /// </summary>
-internal static class HttpUpgradeTunnel
+internal static class PipeTunnel
 {
     public static async Task<TunnelResult> RunAsync(
         PipeReader clientIn, PipeWriter clientOut, Func<ValueTask> closeClientSend,
