@@ -96,10 +96,10 @@ internal sealed class HttpClientConnection : IAsyncDisposable
     }
 
     /// <summary>Writes the error page for <paramref name="status"/> (logging why) and closes gracefully.</summary>
-    public async Task RefuseAsync(int status, string code, string reason)
+    public async Task RefuseAsync(int status, string code, string reason, BackendModel? backend = null)
     {
         ProxyLog.HttpRequestRejected(Context.Logger, Info.Client.ToString(), Frontend.Name, status, code, reason);
-        await SendErrorAsync(status).ConfigureAwait(false);
+        await SendErrorAsync(status, backend).ConfigureAwait(false);
     }
 
     /// <summary>Writes an error page (which says <c>connection: close</c>) and closes the connection gracefully.</summary>

@@ -77,7 +77,7 @@ internal sealed class HttpExchange : IDisposable
                 backend, context, _client.Info.Frontend.Port, _client.Abort, persistence.Server, attempt == 0 ? pool : null).ConfigureAwait(false);
             if (connection is null)
             {
-                await _client.RefuseAsync(503, failure.ToString(), $"backend '{backend.Name}': {failure}").ConfigureAwait(false);
+                await _client.RefuseAsync(503, failure.ToString(), $"backend '{backend.Name}': {failure}", backend).ConfigureAwait(false);
                 return false;
             }
 
