@@ -39,12 +39,11 @@ public sealed class VrrpDriver : IAsyncDisposable
     private readonly VrrpStateMachine _machine;
     private readonly AdvertSender _adverts;
     private readonly GarpPacer _pacer;
-    private readonly ConcurrentQueue<ReceivedAdvert> _received = new();
+    private readonly ConcurrentQueue<TaskCompletionSource> _settleWaiters = new();
     private readonly ManualResetEventSlim _wake = new(false);
-    private readonly CancellationTokenSource _receiveStop = new();
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource _receiveStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly AdvertReceiver _receiver;
     private readonly ITimer? _clockTimer;
     private readonly long _startTimestamp;
     private int _stopRequested;
@@ -76,7 +75,9 @@ public sealed class VrrpDriver : IAsyncDisposable
         _logger = logger;
         _machine = new VrrpStateMachine(options.Instance);
         _priority = _machine.Priority;
-        Filter = new VrrpReceiveFilter(options.Instance.VirtualRouterId, options.Authenticator, options.AllowedSources);
+        _receiver = new AdvertReceiver(
+            new VrrpReceiveFilter(options.Instance.VirtualRouterId, options.Authenticator, options.AllowedSources),
+            transport, _wake, logger, options.Name);
         var counter = options.Authenticator is null ? null : VrrpAuthCounter.StartingAt(time.GetUtcNow());
         _adverts = new AdvertSender(options, transport, counter);
         _pacer = new GarpPacer(options.VirtualAddresses, options.Garp);
@@ -102,7 +103,7 @@ public sealed class VrrpDriver : IAsyncDisposable
     public byte Priority => (byte)Volatile.Read(ref _priority);
 
     /// <summary>The receive checks and their drop counters.</summary>
-    public VrrpReceiveFilter Filter { get; }
+    public VrrpReceiveFilter Filter => _receiver.Filter;
 
     /// <summary>Adverts sent without error.</summary>
     public long AdvertsSent => _adverts.Sent;
@@ -124,7 +125,7 @@ public sealed class VrrpDriver : IAsyncDisposable
             throw new InvalidOperationException("the driver was already started");
         }
 
-        new Thread(ReceiveLoop) { IsBackground = true, Name = $"vrrp-recv {Name}" }.Start();
+        _receiver.Start();
         new Thread(DriverLoop) { IsBackground = true, Name = $"vrrp {Name}" }.Start();
         return _started.Task.WaitAsync(cancellationToken);
     }
@@ -145,8 +146,7 @@ public sealed class VrrpDriver : IAsyncDisposable
             }
             finally
             {
-                await _receiveStop.CancelAsync().ConfigureAwait(false);
-                await _receiveStopped.Task.ConfigureAwait(false);
+                await _receiver.StopAsync().ConfigureAwait(false);
             }
         }
     }
@@ -177,7 +177,19 @@ public sealed class VrrpDriver : IAsyncDisposable
         }
 
         _clockTimer?.Dispose();
-        _receiveStop.Dispose();
+        _receiver.Dispose();
+    }
+
+    /// <summary>
+    /// Test accessor: completes after the loop has run one full pass at the clock's current time, with every advert the
+    /// receive thread has queued so far handled. Lets tests on a fake clock wait for the driver without sleeping.
+    /// </summary>
+    internal Task SettleAsync()
+    {
+        var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _settleWaiters.Enqueue(waiter);
+        _wake.Set();
+        return waiter.Task;
     }
 
     private TimeSpan Now() => _time.GetElapsedTime(_startTimestamp);
@@ -212,7 +224,7 @@ public sealed class VrrpDriver : IAsyncDisposable
                     ApplyTrackers();
                 }
 
-                while (_received.TryDequeue(out var advert))
+                while (_receiver.TryTake(out var advert))
                 {
                     Execute(_machine.OnAdvert(advert, now), now);
                 }
@@ -223,6 +235,11 @@ public sealed class VrrpDriver : IAsyncDisposable
                 }
 
                 SendDueGarps(now);
+                while (_settleWaiters.TryDequeue(out var waiter))
+                {
+                    waiter.TrySetResult();
+                }
+
                 Wait(now);
             }
 
@@ -363,50 +380,6 @@ public sealed class VrrpDriver : IAsyncDisposable
             {
                 HaLog.GarpFailed(_logger, Name, frame!.Address.ToString(), e.Message);
             }
-        }
-    }
-
-    private void ReceiveLoop()
-    {
-        ThreadNice.TrySet(ThreadNice.AdvertThreadNice);
-        var buffer = new byte[4096];
-        var token = _receiveStop.Token;
-        try
-        {
-            while (!token.IsCancellationRequested)
-            {
-                int length;
-                try
-                {
-                    var pending = _transport.ReceiveAsync(buffer, token);
-                    length = pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-                catch (ObjectDisposedException)
-                {
-                    break;
-                }
-                catch (Exception e)
-                {
-                    HaLog.ReceiveFailed(_logger, Name, e);
-                    // A persistent error must not spin: wait a little, or until stopped.
-                    token.WaitHandle.WaitOne(100);
-                    continue;
-                }
-
-                if (Filter.TryAccept(buffer.AsSpan(0, length), out var advert, out _))
-                {
-                    _received.Enqueue(advert);
-                    _wake.Set();
-                }
-            }
-        }
-        finally
-        {
-            _receiveStopped.TrySetResult();
         }
     }
 }

@@ -16,11 +16,10 @@ public sealed class PacketGarpSender : IGarpSender, IDisposable
     private const int SockaddrLlLength = 20;
 
     private readonly ConcurrentDictionary<string, Device> _devices = new(StringComparer.Ordinal);
+    private long _sent;
 
     /// <summary>Frames written so far.</summary>
     public long Sent => Interlocked.Read(ref _sent);
-
-    private long _sent;
 
     /// <inheritdoc />
     public ValueTask SendAsync(string device, Ipv4Address address, CancellationToken cancellationToken)
