@@ -39,7 +39,7 @@ internal static class LabPreconditions
         }
 
         var name = $"hlprobe{Environment.ProcessId}";
-        var (exitCode, output) = Commands.Run("ip", ["netns", "add", name]);
+        var (exitCode, _, output) = Commands.Run("ip", ["netns", "add", name]);
         Commands.Run("ip", ["netns", "del", name]);
         return exitCode == 0 ? null : $"lab test skipped: `ip netns add` does not work here: {output.Trim()}";
     }

@@ -5,8 +5,8 @@ namespace Appliance.LabTests.Infrastructure;
 /// <summary>Runs short commands (ip, lab.sh, tshark) to completion and returns their output.</summary>
 internal static class Commands
 {
-    /// <summary>Runs <paramref name="program"/>; returns exit code and combined output. Kills it after <paramref name="timeout"/>.</summary>
-    public static (int ExitCode, string Output) Run(string program, IEnumerable<string> arguments, TimeSpan? timeout = null)
+    /// <summary>Runs <paramref name="program"/>; returns exit code, stdout and stderr. Kills it after <paramref name="timeout"/>.</summary>
+    public static (int ExitCode, string Output, string Errors) Run(string program, IEnumerable<string> arguments, TimeSpan? timeout = null)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
@@ -23,16 +23,16 @@ internal static class Commands
             process.WaitForExit();
         }
 
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        return (process.ExitCode, stdout.Result, stderr.Result);
     }
 
-    /// <summary>Runs and throws with the output when the exit code is not 0.</summary>
+    /// <summary>Runs and returns stdout; throws with both outputs when the exit code is not 0.</summary>
     public static string Check(string program, params string[] arguments)
     {
-        var (exitCode, output) = Run(program, arguments);
+        var (exitCode, output, errors) = Run(program, arguments);
         if (exitCode != 0)
         {
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited {exitCode}: {output}");
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited {exitCode}: {output}{errors}");
         }
 
         return output;
