@@ -96,8 +96,13 @@ public sealed class HaAgentService : IAsyncDisposable
         var notify = config.Notify is { } program
             ? new NotifyRunner(program, config.NotifyTimeout, events.Subscribe(), options.TimeProvider, logger)
             : null;
-        var transport = LinuxVrrpTransport.Open(config.Interface, primary, driverOptions.Destinations, multicast: !config.IsUnicast);
         var garp = new PacketGarpSender();
+        foreach (var vip in driverOptions.VirtualAddresses)
+        {
+            garp.Prepare(vip.Device, vip.Address);
+        }
+
+        var transport = LinuxVrrpTransport.Open(config.Interface, primary, driverOptions.Destinations, multicast: !config.IsUnicast);
         var driver = new VrrpDriver(driverOptions, transport, vips, garp, trackers, events, options.TimeProvider, logger);
         var service = new HaAgentService(config, transport, garp, trackers, events, notify, driver);
         AppDomain.CurrentDomain.ProcessExit += service.OnProcessExit;

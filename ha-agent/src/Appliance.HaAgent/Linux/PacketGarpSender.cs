@@ -21,6 +21,12 @@ public sealed class PacketGarpSender : IGarpSender, IDisposable
     /// <summary>Frames written so far.</summary>
     public long Sent => Interlocked.Read(ref _sent);
 
+    /// <summary>
+    /// Opens the interface's socket and builds the frame for <paramref name="address"/> now, so the first burst after a
+    /// failover does not pay for sysfs reads, a socket and code that has never run (checked: it would fail here, at start-up).
+    /// </summary>
+    public void Prepare(string device, Ipv4Address address) => _devices.GetOrAdd(device, Device.Open).FrameFor(address);
+
     /// <inheritdoc />
     public ValueTask SendAsync(string device, Ipv4Address address, CancellationToken cancellationToken)
     {
