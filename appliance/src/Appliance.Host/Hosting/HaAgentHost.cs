@@ -105,7 +105,7 @@ internal sealed class HaAgentHost : IAsyncDisposable
         HaConfig config, ProxyEngine engine, ILoggerFactory loggerFactory, TextWriter stdout, CancellationToken cancellationToken)
     {
         Task printer = Task.CompletedTask;
-        var options = new HaAgentOptions { LoggerFactory = loggerFactory, ProxyHealth = new ProxyEngineHealth(engine) };
+        var options = new HaAgentOptions { LoggerFactory = loggerFactory, ProxyHealth = new HaProxyHealth(engine) };
         var service = await HaAgentService.StartAsync(
             config, options, events => printer = PrintAsync(events, stdout), cancellationToken).ConfigureAwait(false);
         return new HaAgentHost(service, printer);

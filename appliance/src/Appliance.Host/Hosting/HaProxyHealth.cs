@@ -7,7 +7,7 @@ namespace Appliance.Host.Hosting;
 /// <c>track_proxy</c>'s view of the proxy: healthy while its listeners are open and at least one backend has a usable
 /// server (up, not in maintenance, weight above zero). A node that cannot serve lowers its priority and gives up the VIP.
 /// </summary>
-internal sealed class ProxyEngineHealth(ProxyEngine engine) : IProxyHealth
+internal sealed class HaProxyHealth(ProxyEngine engine) : IProxyHealth
 {
     /// <inheritdoc />
     public bool IsHealthy
