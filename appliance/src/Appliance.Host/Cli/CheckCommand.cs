@@ -16,9 +16,12 @@ internal static class CheckCommand
         {
             var result = ConfigLoader.LoadFile(parse.GetValue(file)!.FullName);
             DiagnosticPrinter.Print(result.Diagnostics, stderr);
-            if (!result.IsValid)
+            var ha = result.Config is null ? [] : Hosting.HaAgentHost.Check(result.Config).Diagnostics;
+            ha.ToList().ForEach(stderr.WriteLine);
+            if (!result.IsValid || ha.Any(d => d.IsError))
             {
-                stderr.WriteLine($"Configuration file is invalid: {result.Errors.Count()} error(s), {result.Warnings.Count()} warning(s)");
+                var errors = result.Errors.Count() + ha.Count(d => d.IsError);
+                stderr.WriteLine($"Configuration file is invalid: {errors} error(s), {result.Warnings.Count() + ha.Count(d => !d.IsError)} warning(s)");
                 return 1;
             }
 

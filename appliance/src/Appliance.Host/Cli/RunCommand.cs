@@ -23,7 +23,9 @@ internal static class RunCommand
         {
             var result = ConfigLoader.LoadFile(parse.GetValue(file)!.FullName);
             DiagnosticPrinter.Print(result.Diagnostics, stderr);
-            if (!result.IsValid || result.Config is null)
+            var ha = result.Config is null ? default : HaAgentHost.Check(result.Config);
+            ha.Diagnostics?.ToList().ForEach(stderr.WriteLine);
+            if (!result.IsValid || result.Config is null || ha.Diagnostics?.Any(d => d.IsError) == true)
             {
                 stderr.WriteLine("Not starting: the configuration has errors.");
                 return 1;
@@ -51,10 +53,11 @@ internal static class RunCommand
                 }
             });
             stdout.WriteLine($"appliance: serving {string.Join(", ", engine.ListeningEndPoints)}; Ctrl-C or SIGTERM to stop");
-            await shutdown.Task.ConfigureAwait(false);
-            logger.LogInformation("Received {Signal}: stopping", shutdown.Task.Result);
+            // With an ha section the agent runs until the signal and stops (priority 0, VIPs removed) before the drain.
+            var exitCode = await HaAgentHost.ServeAsync(ha.Config, engine, loggerFactory, stdout, stderr, shutdown.Task, cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("Stopping: draining the proxy");
             await engine.StopAsync(DrainGrace).ConfigureAwait(false);
-            return 0;
+            return exitCode;
         });
         return command;
     }

@@ -65,4 +65,7 @@ public enum VrrpDropReason
 
     /// <summary>The trailer's counter is not greater than the last one accepted from this source.</summary>
     Replayed,
+
+    /// <summary>Unicast mode: the source is not one of the configured <c>unicast_peer</c> addresses.</summary>
+    NotAPeer,
 }

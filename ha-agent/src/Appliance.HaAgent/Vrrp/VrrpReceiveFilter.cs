@@ -13,26 +13,32 @@ public sealed class VrrpReceiveFilter
     private readonly byte _virtualRouterId;
     private readonly VrrpAuthenticator? _authenticator;
     private readonly VrrpReplayGuard _replayGuard = new();
+    private readonly IReadOnlySet<Ipv4Address>? _allowedSources;
     private readonly long[] _drops = new long[Enum.GetValues<VrrpDropReason>().Length];
 
-    /// <summary>Filters for <paramref name="virtualRouterId"/>; with an authenticator every advert must carry a valid trailer.</summary>
-    public VrrpReceiveFilter(byte virtualRouterId, VrrpAuthenticator? authenticator)
+    /// <summary>
+    /// Filters for <paramref name="virtualRouterId"/>; with an authenticator every advert must carry a valid trailer;
+    /// with <paramref name="allowedSources"/> (unicast mode) only those senders are accepted.
+    /// </summary>
+    public VrrpReceiveFilter(byte virtualRouterId, VrrpAuthenticator? authenticator, IReadOnlySet<Ipv4Address>? allowedSources = null)
     {
         _virtualRouterId = virtualRouterId;
         _authenticator = authenticator;
+        _allowedSources = allowedSources;
     }
 
     /// <summary>Adverts accepted so far.</summary>
     public long Accepted { get; private set; }
 
     /// <summary>Packets dropped so far for <paramref name="reason"/>.</summary>
-    public long DropCount(VrrpDropReason reason) => _drops[(int)reason];
+    public long DropCount(VrrpDropReason reason) => Volatile.Read(ref _drops[(int)reason]);
 
     /// <summary>Checks one packet as a raw socket delivers it (IPv4 header first).</summary>
     public bool TryAccept(ReadOnlySpan<byte> ipPacket, out ReceivedAdvert advert, out VrrpDropReason reason)
     {
         advert = default;
         if (!Ipv4Header.TryParse(ipPacket, out var header, out reason)
+            || !IsAllowedSource(header.Source, out reason)
             || !VrrpPacket.TryParse(header.Payload(ipPacket), header.Source, header.Destination, out var packet, out reason)
             || !TryCheckPacket(packet, header, out reason))
         {
@@ -43,6 +49,13 @@ public sealed class VrrpReceiveFilter
         Accepted++;
         advert = packet.ToReceivedAdvert(header.Source);
         return true;
+    }
+
+    private bool IsAllowedSource(Ipv4Address source, out VrrpDropReason reason)
+    {
+        // Unicast mode accepts only the configured peers, so a stray router on the segment cannot join the election.
+        reason = VrrpDropReason.NotAPeer;
+        return _allowedSources is null || _allowedSources.Contains(source);
     }
 
     private bool TryCheckPacket(VrrpPacketView packet, Ipv4Header header, out VrrpDropReason reason)

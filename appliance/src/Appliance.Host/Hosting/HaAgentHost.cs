@@ -1,0 +1,132 @@
+using Appliance.HaAgent.Agent;
+using Appliance.HaAgent.Configuration;
+using Appliance.HaAgent.Events;
+using Appliance.ProxyCore;
+using Appliance.ProxyCore.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Appliance.Host.Hosting;
+
+/// <summary>
+/// Runs the ha-agent beside the proxy when the configuration has an <c>ha</c> section: adapts the section's lines to
+/// <see cref="HaConfigLine"/>s, validates them, starts the agent after the proxy, prints one stdout line per role
+/// change, and stops it (priority 0 advert, VIPs removed) before the proxy drains.
+/// </summary>
+internal sealed class HaAgentHost : IAsyncDisposable
+{
+    private const string SectionKeyword = "ha";
+
+    private readonly HaAgentService _service;
+    private readonly Task _printer;
+
+    private HaAgentHost(HaAgentService service, Task printer)
+    {
+        _service = service;
+        _printer = printer;
+    }
+
+    /// <summary>Completes when the agent's driver ends; faulted when it failed.</summary>
+    public Task Completion => _service.Driver.Completion;
+
+    /// <summary>
+    /// Validates the <c>ha</c> section of <paramref name="config"/>: every diagnostic as <c>FILE:LINE: error|warning: ...</c>,
+    /// and the section when it has no error (null when there is no section or it has errors).
+    /// </summary>
+    public static (HaConfig? Config, IReadOnlyList<HaDiagnostic> Diagnostics) Check(ApplianceConfig config)
+    {
+        var sections = config.OtherSections.Where(s => s.Keyword == SectionKeyword).ToList();
+        if (sections.Count == 0)
+        {
+            return (null, []);
+        }
+
+        var diagnostics = new List<HaDiagnostic>();
+        foreach (var extra in sections.Skip(1))
+        {
+            diagnostics.Add(new HaDiagnostic(extra.Location.File, extra.Location.Line, true,
+                $"'ha' may appear once (first at {sections[0].Location}); one node runs one virtual router"));
+        }
+
+        var section = sections[0];
+        var result = HaConfigParser.Parse(
+            new HaConfigLine(section.Keyword, section.Arguments, section.Location.File, section.Location.Line),
+            section.Lines.Select(l => new HaConfigLine(l.Keyword, l.Arguments, l.Location.File, l.Location.Line)));
+        diagnostics.InsertRange(0, result.Diagnostics);
+        return (diagnostics.Any(d => d.IsError) ? null : result.Config, diagnostics);
+    }
+
+    /// <summary>True when <paramref name="config"/> has an <c>ha</c> section.</summary>
+    public static bool HasSection(ApplianceConfig config) => config.OtherSections.Any(s => s.Keyword == SectionKeyword);
+
+    /// <summary>
+    /// Serves until <paramref name="shutdown"/> completes (the signal's name). With an <c>ha</c> section the agent is
+    /// started first and stopped gracefully before returning; when it cannot start, or its driver fails, the reason goes
+    /// to <paramref name="stderr"/> and the exit code is 1 (systemd restarts the unit). Without one this only waits.
+    /// </summary>
+    public static async Task<int> ServeAsync(
+        HaConfig? config, ProxyEngine engine, ILoggerFactory loggerFactory, TextWriter stdout, TextWriter stderr,
+        Task<string> shutdown, CancellationToken cancellationToken)
+    {
+        var logger = loggerFactory.CreateLogger("appliance");
+        if (config is null)
+        {
+            logger.LogInformation("Received {Signal}: stopping", await shutdown.ConfigureAwait(false));
+            return 0;
+        }
+
+        HaAgentHost host;
+        try
+        {
+            host = await StartAsync(config, engine, loggerFactory, stdout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or System.Net.Sockets.SocketException)
+        {
+            stderr.WriteLine($"Not starting: ha: {e.Message}");
+            return 1;
+        }
+
+        await Task.WhenAny(shutdown, host.Completion).ConfigureAwait(false);
+        var failed = !shutdown.IsCompleted;
+        logger.LogInformation("{Cause}: stopping the ha-agent", failed ? "The ha-agent failed" : $"Received {shutdown.Result}");
+        try
+        {
+            await host.StopAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (failed)
+        {
+            stderr.WriteLine($"ha: the agent failed: {e.Message}");
+        }
+
+        return failed ? 1 : 0;
+    }
+
+    /// <summary>Starts the agent for <paramref name="config"/>; role changes are printed on <paramref name="stdout"/>.</summary>
+    public static async Task<HaAgentHost> StartAsync(
+        HaConfig config, ProxyEngine engine, ILoggerFactory loggerFactory, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        Task printer = Task.CompletedTask;
+        var options = new HaAgentOptions { LoggerFactory = loggerFactory, ProxyHealth = new HaProxyHealth(engine) };
+        var service = await HaAgentService.StartAsync(
+            config, options, events => printer = PrintAsync(events, stdout), cancellationToken).ConfigureAwait(false);
+        return new HaAgentHost(service, printer);
+    }
+
+    /// <summary>Graceful stop: priority 0 advert when master, VIPs removed, last notify delivered.</summary>
+    public async Task StopAsync()
+    {
+        await _service.StopAsync().ConfigureAwait(false);
+        await _printer.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    private static async Task PrintAsync(RoleEventStream events, TextWriter stdout)
+    {
+        await foreach (var change in events.Subscribe().ReadAllAsync().ConfigureAwait(false))
+        {
+            stdout.WriteLine($"ha: {change}");
+            await stdout.FlushAsync().ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Threading.Channels;
+using Appliance.HaAgent.Driver;
+using Appliance.HaAgent.Events;
+using Appliance.HaAgent.Programs;
+using Microsoft.Extensions.Logging;
+
+namespace Appliance.HaAgent.Notify;
+
+/// <summary>
+/// Runs the <c>notify</c> program once per role change, in event order, one at a time, each killed after
+/// <c>notify_timeout</c>. Arguments as keepalived's notify: <c>INSTANCE NAME STATE PRIORITY</c>, e.g.
+/// <c>INSTANCE vrid51 MASTER 150</c>; STATE is MASTER, BACKUP or STOP (the instance stopped). Runs on the thread
+/// pool: a slow program delays later notifications, never an advert.
+/// </summary>
+public sealed class NotifyRunner : IAsyncDisposable
+{
+    private readonly string _program;
+    private readonly TimeSpan _timeout;
+    private readonly ChannelReader<RoleChangeEvent> _events;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Task _loop;
+
+    /// <summary>Starts delivering <paramref name="events"/> to <paramref name="program"/>.</summary>
+    public NotifyRunner(string program, TimeSpan timeout, ChannelReader<RoleChangeEvent> events, TimeProvider time, ILogger logger)
+    {
+        _program = program;
+        _timeout = timeout;
+        _events = events;
+        _time = time;
+        _logger = logger;
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>The argument vector for <paramref name="change"/>.</summary>
+    public static IReadOnlyList<string> Arguments(RoleChangeEvent change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return ["INSTANCE", change.Instance, RoleChangeEvent.StateWord(change.To), change.Priority.ToString(CultureInfo.InvariantCulture)];
+    }
+
+    /// <summary>Completes when every event of the (completed) stream has been delivered.</summary>
+    public Task Completion => _loop;
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync() => await _loop.ConfigureAwait(false);
+
+    private async Task RunAsync()
+    {
+        await foreach (var change in _events.ReadAllAsync().ConfigureAwait(false))
+        {
+            var arguments = Arguments(change);
+            var shown = string.Join(' ', arguments);
+            var result = await ProgramRunner.RunAsync(_program, arguments, _timeout, _time, CancellationToken.None).ConfigureAwait(false);
+            if (result.StartError is { } error)
+            {
+                HaLog.NotifyFailed(_logger, _program, shown, error);
+            }
+            else if (result.TimedOut)
+            {
+                HaLog.NotifyTimedOut(_logger, _program, shown, _timeout);
+            }
+            else
+            {
+                HaLog.NotifyRan(_logger, _program, shown, result.ExitCode);
+            }
+        }
+    }
+}

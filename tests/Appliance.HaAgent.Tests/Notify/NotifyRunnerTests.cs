@@ -1,0 +1,68 @@
+using Appliance.Contracts;
+using Appliance.HaAgent.Events;
+using Appliance.HaAgent.Notify;
+using Appliance.HaAgent.Vrrp;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Appliance.HaAgent.Tests.Notify;
+
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public sealed class NotifyRunnerTests
+{
+    [Fact]
+    public async Task Run_ThreeChanges_ProgramRunsOncePerChangeInOrderWithKeepalivedArguments()
+    {
+        var folder = Directory.CreateTempSubdirectory("notify-");
+        try
+        {
+            var log = Path.Combine(folder.FullName, "calls");
+            var script = Path.Combine(folder.FullName, "notify.sh");
+            // Each call sleeps a little first: overlapping runs would interleave or reorder the lines.
+            File.WriteAllText(script, $"#!/bin/sh\nsleep 0.05\necho \"$*\" >> {log}\n");
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            var stream = new RoleEventStream();
+            var runner = new NotifyRunner(script, TimeSpan.FromSeconds(10), stream.Subscribe(), TimeProvider.System, NullLogger.Instance);
+
+            stream.Publish(Change(stream.NextSequence(), HaRole.Initialize, HaRole.Backup, 150));
+            stream.Publish(Change(stream.NextSequence(), HaRole.Backup, HaRole.Master, 150));
+            stream.Publish(Change(stream.NextSequence(), HaRole.Master, HaRole.Initialize, 150));
+            stream.Complete();
+            await runner.Completion.WaitAsync(TimeSpan.FromSeconds(20));
+
+            Assert.Equal(["INSTANCE vrid51 BACKUP 150", "INSTANCE vrid51 MASTER 150", "INSTANCE vrid51 STOP 150"], File.ReadAllLines(log));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Run_ProgramOverrunsTimeout_KilledAndNextChangeStillDelivered()
+    {
+        var folder = Directory.CreateTempSubdirectory("notify-");
+        try
+        {
+            var log = Path.Combine(folder.FullName, "calls");
+            var script = Path.Combine(folder.FullName, "notify.sh");
+            File.WriteAllText(script, $"#!/bin/sh\necho \"$3\" >> {log}\n[ \"$3\" = MASTER ] && exec sleep 30\nexit 0\n");
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            var stream = new RoleEventStream();
+            var runner = new NotifyRunner(script, TimeSpan.FromMilliseconds(300), stream.Subscribe(), TimeProvider.System, NullLogger.Instance);
+
+            stream.Publish(Change(stream.NextSequence(), HaRole.Backup, HaRole.Master, 100));
+            stream.Publish(Change(stream.NextSequence(), HaRole.Master, HaRole.Backup, 100));
+            stream.Complete();
+            await runner.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+
+            Assert.Equal(["MASTER", "BACKUP"], File.ReadAllLines(log));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static RoleChangeEvent Change(long sequence, HaRole from, HaRole to, byte priority) =>
+        new(sequence, "vrid51", from, to, VrrpTransitionReason.MasterDown, priority, DateTimeOffset.UnixEpoch);
+}
