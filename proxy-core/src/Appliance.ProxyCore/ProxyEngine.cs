@@ -1,11 +1,8 @@
 using System.Net;
-using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Authentication;
 using Appliance.ProxyCore.Configuration;
 using Appliance.ProxyCore.Diagnostics;
 using Appliance.ProxyCore.Forwarding;
-using Appliance.ProxyCore.Forwarding.Http;
 using Appliance.ProxyCore.Forwarding.Tcp;
 using Appliance.ProxyCore.Health;
 using Appliance.ProxyCore.Model;
@@ -16,90 +13,116 @@ using Microsoft.Extensions.Logging;
 namespace Appliance.ProxyCore;
 
 /// <summary>
-/// The proxy core for one validated configuration: builds the runtime model, resolves server addresses, opens the
-/// listeners, runs the health checks, and on stop closes the listeners and drains the connections.
+/// The proxy core: serves a validated configuration (models, listeners, health checks), reloads a new one without
+/// refusing connections (listeners of unchanged addresses stay open, server states carry over, connections already
+/// running finish on the configuration they started with), and on stop closes the listeners and drains.
 /// </summary>
 public sealed class ProxyEngine : IAsyncDisposable
 {
     private readonly ProxyEngineOptions _options;
     private readonly ILogger _logger;
-    private readonly Dictionary<string, BackendModel> _backends = new(StringComparer.Ordinal);
-    private readonly List<FrontendModel> _frontends = [];
-    private readonly List<Listener> _listeners = [];
-    private readonly ConnectionLimiter _globalLimiter;
+    private readonly Dictionary<string, Listener> _listeners = new(StringComparer.Ordinal);
     private readonly ConnectionTracker _connections = new();
     private readonly CancellationTokenSource _abort = new();
-    private readonly TcpProxySession _tcp;
-    private readonly HealthCheckService _health;
-    private readonly HttpProxyContext _http;
-    private readonly List<TlsServerOptionsProvider> _tlsProviders = [];
+    private readonly ServerConnector _connector;
+    private readonly ConnectionDispatcher _dispatcher;
+    private readonly SemaphoreSlim _reloadGate = new(1, 1);
+    private ProxyRuntime _runtime;
     private int _stopped;
 
     public ProxyEngine(ApplianceConfig config, ProxyEngineOptions options)
     {
-        Config = config;
         _options = options;
         _logger = options.LoggerFactory.CreateLogger("Appliance.ProxyCore");
-        _globalLimiter = new ConnectionLimiter(config.Global.MaxConn ?? ProxyEngineOptions.DefaultGlobalMaxConn);
-        foreach (var proxy in config.Backends)
-        {
-            _backends[proxy.Name] = new BackendModel(proxy, options.Policies, options.TimeProvider);
-        }
-
-        foreach (var proxy in config.Frontends)
-        {
-            var backendName = proxy.DefaultBackend ?? (proxy.Kind == ProxyKind.Listen ? proxy.Name : null);
-            _frontends.Add(new FrontendModel(proxy, backendName is null ? null : _backends.GetValueOrDefault(backendName)));
-        }
-
-        var connector = new ServerConnector(options.TimeProvider, _logger);
-        _tcp = new TcpProxySession(connector, options.TimeProvider, _logger);
-        _http = new HttpProxyContext(connector, new IdleConnectionPool(options.TimeProvider), HttpErrorResponses.Default, _backends, options.TimeProvider, _logger);
-        var healthLogger = options.LoggerFactory.CreateLogger("Appliance.ProxyCore.Health");
-        _health = new HealthCheckService(
-            [.. _backends.Values.Select(b => new BackendServers(b.Config, b.Servers))],
-            new HealthCheckServiceOptions { TimeProvider = options.TimeProvider, Logger = healthLogger });
-        _health.HealthEventRaised += (_, e) =>
-        {
-            ProxyLog.HealthEvent(healthLogger, e.ToString());
-            HealthEventRaised?.Invoke(this, e);
-        };
+        _connector = new ServerConnector(options.TimeProvider, _logger);
+        _dispatcher = new ConnectionDispatcher(new TcpProxySession(_connector, options.TimeProvider, _logger), options.TimeProvider, _logger);
+        _runtime = NewRuntime(config, previous: null);
     }
 
     /// <summary>Server state changes and agent reports, in order per server (raised on timer threads).</summary>
     public event EventHandler<HealthEvent>? HealthEventRaised;
 
-    public ApplianceConfig Config { get; }
+    /// <summary>The configuration in force.</summary>
+    public ApplianceConfig Config => Runtime.Config;
 
-    public IReadOnlyDictionary<string, BackendModel> Backends => _backends;
+    /// <summary>The backends of the configuration in force, by name.</summary>
+    public IReadOnlyDictionary<string, BackendModel> Backends => Runtime.Backends;
 
-    public IReadOnlyList<FrontendModel> Frontends => _frontends;
+    public IReadOnlyList<FrontendModel> Frontends => Runtime.Frontends;
 
     /// <summary>The addresses actually bound, in configuration order.</summary>
-    public IReadOnlyList<IPEndPoint> ListeningEndPoints => _listeners.Select(l => l.LocalEndPoint!).ToList();
+    public IReadOnlyList<IPEndPoint> ListeningEndPoints =>
+        [.. Runtime.Bindings.Keys.Where(_listeners.ContainsKey).Select(k => _listeners[k].LocalEndPoint!)];
 
     /// <summary>Connections being served now.</summary>
     public int ActiveConnections => _connections.Count;
 
+    private ProxyRuntime Runtime => Volatile.Read(ref _runtime);
+
     /// <summary>Resolves server names, starts the health checks and opens every listener; throws <see cref="ProxyStartException"/>.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
-        await ResolveServersAsync(cancellationToken).ConfigureAwait(false);
-        await _health.StartAsync(cancellationToken).ConfigureAwait(false);
+        var runtime = Runtime;
+        await ServerAddressResolver.ResolveAsync(runtime, _options, _logger, cancellationToken).ConfigureAwait(false);
+        await runtime.Health.StartAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            foreach (var frontend in _frontends)
+            foreach (var binding in runtime.Bindings.Values)
             {
-                foreach (var bind in frontend.Config.Binds)
-                {
-                    StartListener(frontend, bind);
-                }
+                _listeners[binding.Key] = StartListener(binding);
             }
         }
         catch
         {
-            await CloseListenersAsync().ConfigureAwait(false);
+            await CloseListenersAsync(_listeners.Keys.ToList()).ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Applies a new, already validated configuration without refusing or cutting connections: listeners whose address
+    /// and options did not change keep their sockets, new ones are opened before the swap, removed ones are closed after
+    /// it; servers keep their health, admin state and counters by backend and server name. If a new address cannot be
+    /// bound (or a certificate cannot be loaded), nothing changes and <see cref="ProxyStartException"/> says why.
+    /// </summary>
+    public async Task<ReloadReport> ReloadAsync(ApplianceConfig config, CancellationToken cancellationToken = default)
+    {
+        await _reloadGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var previous = Runtime;
+            var next = NewRuntime(config, previous);
+            await ServerAddressResolver.ResolveAsync(next, _options, _logger, cancellationToken).ConfigureAwait(false);
+            var opened = new List<string>();
+            try
+            {
+                foreach (var binding in next.Bindings.Values.Where(b => !_listeners.ContainsKey(b.Key)))
+                {
+                    _listeners[binding.Key] = StartListener(binding);
+                    opened.Add(binding.Key);
+                }
+            }
+            catch
+            {
+                await CloseListenersAsync(opened).ConfigureAwait(false);
+                await next.RetireAsync().ConfigureAwait(false);
+                throw;
+            }
+
+            // Old health checks stop before the new ones start, so the shared server states have one writer.
+            Volatile.Write(ref _runtime, next);
+            var closed = _listeners.Keys.Where(k => !next.Bindings.ContainsKey(k)).ToList();
+            await CloseListenersAsync(closed).ConfigureAwait(false);
+            await previous.RetireAsync().ConfigureAwait(false);
+            await next.Health.StartAsync(cancellationToken).ConfigureAwait(false);
+            var kept = next.Bindings.Keys.Where(k => !opened.Contains(k)).Select(Describe).ToList();
+            var report = new ReloadReport(kept, [.. opened.Select(Describe)], [.. closed.Select(Describe)]);
+            ProxyLog.Reloaded(_logger, report.ToString());
+            return report;
+        }
+        finally
+        {
+            _reloadGate.Release();
         }
     }
 
@@ -111,7 +134,7 @@ public sealed class ProxyEngine : IAsyncDisposable
             return;
         }
 
-        await CloseListenersAsync().ConfigureAwait(false);
+        await CloseListenersAsync(_listeners.Keys.ToList()).ConfigureAwait(false);
         ProxyLog.Draining(_logger, _connections.Count);
         var idle = _connections.WhenIdleAsync();
         if (grace > TimeSpan.Zero)
@@ -127,113 +150,6 @@ public sealed class ProxyEngine : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync(TimeSpan.Zero).ConfigureAwait(false);
-        await _health.DisposeAsync().ConfigureAwait(false);
-        _http.Pool.Dispose();
-        _abort.Dispose();
-        _globalLimiter.Dispose();
-        foreach (var frontend in _frontends)
-        {
-            frontend.Limiter?.Dispose();
-        }
-    }
-
-    private void StartListener(FrontendModel frontend, BindConfig bind)
-    {
-        var limiters = frontend.Limiter is { } own ? new[] { _globalLimiter, own } : new[] { _globalLimiter };
-        TlsServerOptionsProvider? tls = null;
-        if (bind.Tls is { } tlsConfig)
-        {
-            try
-            {
-                tls = TlsServerOptionsProvider.Create(
-                    tlsConfig, servedProtocols: frontend.Config.Mode == ProxyMode.Http ? ["http/1.1"] : null, timeProvider: _options.TimeProvider);
-            }
-            catch (TlsCertificateException ex)
-            {
-                throw new ProxyStartException($"{bind.Location}: cannot load the certificates of {bind} for '{frontend.Name}': {ex.Message}", ex);
-            }
-
-            _tlsProviders.Add(tls);
-        }
-
-        var listener = new Listener(bind, socket => HandleAsync(socket, frontend, tls), limiters, _logger);
-        try
-        {
-            listener.Start();
-        }
-        catch (SocketException ex)
-        {
-            throw new ProxyStartException(
-                $"{bind.Location}: cannot bind {bind} for {frontend.Config.Kind.ToString().ToLowerInvariant()} '{frontend.Name}': {ex.Message}", ex);
-        }
-
-        _listeners.Add(listener);
-        ProxyLog.Listening(_logger, frontend.Name, listener.LocalEndPoint!.ToString(), frontend.Config.Mode.ToString().ToLowerInvariant());
-    }
-
-    private async Task HandleAsync(Socket client, FrontendModel frontend, TlsServerOptionsProvider? tls)
-    {
-        _connections.Enter();
-        try
-        {
-            if (tls is not null)
-            {
-                await HandleTlsAsync(client, frontend, tls).ConfigureAwait(false);
-            }
-            else if (frontend.Config.Mode == ProxyMode.Http)
-            {
-                await using var stream = new NetworkStream(client, ownsSocket: false);
-                await using var connection = new HttpClientConnection(_http, client, stream, frontend, isTls: false, _abort.Token);
-                await connection.RunAsync().ConfigureAwait(false);
-            }
-            else
-            {
-                await _tcp.HandleAsync(client, frontend, _abort.Token).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            _connections.Exit();
-        }
-    }
-
-    /// <summary>
-    /// Terminates TLS (handshake bounded by <c>timeout http-request</c>, else <c>timeout client</c>), then serves the
-    /// decrypted stream in the frontend's mode.
-    /// </summary>
-    private async Task HandleTlsAsync(Socket client, FrontendModel frontend, TlsServerOptionsProvider tls)
-    {
-        await using var network = new NetworkStream(client, ownsSocket: false);
-        await using var ssl = new SslStream(network, leaveInnerStreamOpen: true);
-        var handshakeTimeout = frontend.Config.Timeouts.HttpRequest ?? frontend.Config.Timeouts.Client;
-        using (var deadline = handshakeTimeout is { } t ? new CancellationTokenSource(t, _options.TimeProvider) : new CancellationTokenSource())
-        using (var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, _abort.Token))
-        {
-            try
-            {
-                await tls.AuthenticateAsServerAsync(ssl, linked.Token).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is AuthenticationException or IOException or OperationCanceledException or SocketException)
-            {
-                ProxyLog.TlsHandshakeFailed(_logger, client.RemoteEndPoint?.ToString() ?? "?", frontend.Name, ex.Message);
-                return;
-            }
-        }
-
-        if (frontend.Config.Mode == ProxyMode.Http)
-        {
-            await using var connection = new HttpClientConnection(_http, client, ssl, frontend, isTls: true, _abort.Token, ssl.TargetHostName);
-            await connection.RunAsync().ConfigureAwait(false);
-        }
-        else
-        {
-            await _tcp.HandleAsync(client, ssl, frontend, _abort.Token).ConfigureAwait(false);
-        }
-    }
-
     /// <summary>
     /// Re-reads the certificate files of every TLS bind whose files changed; new handshakes use the new certificates,
     /// established connections keep theirs, and a bad new file keeps the old certificates. Returns one line per bind.
@@ -241,7 +157,7 @@ public sealed class ProxyEngine : IAsyncDisposable
     public IReadOnlyList<string> ReloadCertificates()
     {
         var report = new List<string>();
-        foreach (var tls in _tlsProviders)
+        foreach (var tls in Runtime.Bindings.Values.Select(b => b.Tls).OfType<TlsServerOptionsProvider>())
         {
             var result = tls.Store.ReloadIfChanged();
             var paths = string.Join(", ", tls.Store.Paths);
@@ -253,44 +169,78 @@ public sealed class ProxyEngine : IAsyncDisposable
         return report;
     }
 
-    private async Task CloseListenersAsync()
+    public async ValueTask DisposeAsync()
     {
-        foreach (var listener in _listeners)
-        {
-            await listener.DisposeAsync().ConfigureAwait(false);
-        }
-
-        _listeners.Clear();
+        await StopAsync(TimeSpan.Zero).ConfigureAwait(false);
+        await Runtime.RetireAsync().ConfigureAwait(false);
+        _abort.Dispose();
+        _reloadGate.Dispose();
     }
 
-    private async Task ResolveServersAsync(CancellationToken cancellationToken)
+    private ProxyRuntime NewRuntime(ApplianceConfig config, ProxyRuntime? previous)
     {
-        foreach (var backend in _backends.Values)
+        var runtime = new ProxyRuntime(config, _options, _logger, _connector, previous);
+        var healthLogger = _options.LoggerFactory.CreateLogger("Appliance.ProxyCore.Health");
+        runtime.Health.HealthEventRaised += (_, e) =>
         {
-            foreach (var server in backend.Servers)
+            ProxyLog.HealthEvent(healthLogger, e.ToString());
+            HealthEventRaised?.Invoke(this, e);
+        };
+        return runtime;
+    }
+
+    private Listener StartListener(ProxyBinding binding)
+    {
+        var key = binding.Key;
+        var listener = new Listener(
+            binding.Bind,
+            socket => HandleAsync(socket, key),
+            () => Runtime.Bindings.TryGetValue(key, out var current) ? Runtime.LimitersFor(current) : [Runtime.GlobalLimiter],
+            _logger);
+        try
+        {
+            listener.Start();
+        }
+        catch (SocketException ex)
+        {
+            throw new ProxyStartException(
+                $"{binding.Bind.Location}: cannot bind {binding.Bind} for {binding.Frontend.Config.Kind.ToString().ToLowerInvariant()} '{binding.Frontend.Name}': {ex.Message}", ex);
+        }
+
+        ProxyLog.Listening(_logger, binding.Frontend.Name, listener.LocalEndPoint!.ToString(), binding.Frontend.Config.Mode.ToString().ToLowerInvariant());
+        return listener;
+    }
+
+    /// <summary>Serves a connection with the runtime in force at accept time (it keeps it until the connection ends).</summary>
+    private async Task HandleAsync(Socket client, string bindingKey)
+    {
+        var runtime = Runtime;
+        if (!runtime.Bindings.TryGetValue(bindingKey, out var binding))
+        {
+            return;
+        }
+
+        _connections.Enter();
+        try
+        {
+            await _dispatcher.DispatchAsync(client, runtime, binding, _abort.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            _connections.Exit();
+        }
+    }
+
+    private async Task CloseListenersAsync(IReadOnlyList<string> keys)
+    {
+        foreach (var key in keys)
+        {
+            if (_listeners.Remove(key, out var listener))
             {
-                if (server.Address is not null)
-                {
-                    continue;
-                }
-
-                try
-                {
-                    var addresses = await _options.ResolveHost(server.Config.Host, cancellationToken).ConfigureAwait(false);
-                    server.Address = addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? addresses.FirstOrDefault();
-                }
-                catch (SocketException ex)
-                {
-                    ProxyLog.ResolveFailed(_logger, backend.Name, server.Name, server.Config.Host, ex.Message);
-                }
-
-                if (server.Address is null)
-                {
-                    // HAProxy refuses to start on an unresolvable server unless init-addr allows it; we keep serving
-                    // with the server marked down so one bad name does not take the whole node down.
-                    server.State.SetHealth(ServerHealth.Down, _options.TimeProvider.GetTimestamp());
-                }
+                await listener.DisposeAsync().ConfigureAwait(false);
             }
         }
     }
+
+    private static string Describe(string key) => key.Split('|')[0];
 }

@@ -45,13 +45,8 @@ internal static class RunCommand
                 return 1;
             }
 
-            using var reload = new ReloadSignal(() =>
-            {
-                foreach (var line in engine.ReloadCertificates())
-                {
-                    logger.LogInformation("SIGHUP: certificates {Result}", line);
-                }
-            });
+            var reloader = new ConfigReloader(parse.GetValue(file)!.FullName, engine, logger, stdout);
+            using var reload = new ReloadSignal(() => reloader.ReloadAsync().GetAwaiter().GetResult());
             stdout.WriteLine($"appliance: serving {string.Join(", ", engine.ListeningEndPoints)}; Ctrl-C or SIGTERM to stop");
             // With an ha section the agent runs until the signal and stops (priority 0, VIPs removed) before the drain.
             var exitCode = await HaAgentHost.ServeAsync(ha.Config, engine, loggerFactory, stdout, stderr, shutdown.Task, cancellationToken).ConfigureAwait(false);

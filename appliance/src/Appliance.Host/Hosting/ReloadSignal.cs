@@ -3,8 +3,7 @@ using System.Runtime.InteropServices;
 namespace Appliance.Host.Hosting;
 
 /// <summary>
-/// Runs an action on every SIGHUP (one at a time; a SIGHUP during a reload queues one more). The configuration reload
-/// comes with the appliance host work; today SIGHUP re-reads changed TLS certificates.
+/// Runs an action on every SIGHUP, one at a time (a SIGHUP during a reload waits for it, then reloads again).
 /// </summary>
 internal sealed class ReloadSignal : IDisposable
 {

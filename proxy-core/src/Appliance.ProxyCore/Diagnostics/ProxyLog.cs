@@ -41,6 +41,9 @@ internal static partial class ProxyLog
     [LoggerMessage(4001, LogLevel.Information, "Proxy {Proxy} listening on {EndPoint} ({Mode})")]
     public static partial void Listening(ILogger logger, string proxy, string endPoint, string mode);
 
+    [LoggerMessage(4006, LogLevel.Information, "Configuration reloaded: {Report}")]
+    public static partial void Reloaded(ILogger logger, string report);
+
     [LoggerMessage(4003, LogLevel.Information, "Stopping: listeners closed, waiting for {Count} connections to finish")]
     public static partial void Draining(ILogger logger, int count);
 

@@ -80,4 +80,10 @@ public sealed class CheckStateMachine
 
     /// <summary>Back to the start-up point: UP, and DOWN at the first failure.</summary>
     public void Reset() => Health = Rise;
+
+    /// <summary>
+    /// Resumes from a known state instead of the start-up point (after a reload): fully UP needs <c>fall</c> failures
+    /// to go down, fully DOWN needs <c>rise</c> successes to come up, so a reload never flaps a server.
+    /// </summary>
+    public void ResumeFrom(ServerHealth health) => Health = health == ServerHealth.Up ? Full : 0;
 }

@@ -99,6 +99,11 @@ public sealed class HealthCheckService : IAsyncDisposable
                     }
 
                     var monitor = new ServerHealthMonitor(backend.Name, server, check, agent, _options.TimeProvider, _options.Random, Raise);
+                    if (_options.ResumeFromState)
+                    {
+                        monitor.ResumeFromCurrentState();
+                    }
+
                     _monitors.Add(monitor);
                     monitor.Start();
                 }

@@ -17,4 +17,10 @@ public sealed class HealthCheckServiceOptions
 
     /// <summary>Where failures of event subscribers go; default none.</summary>
     public ILogger Logger { get; init; } = NullLogger.Instance;
+
+    /// <summary>
+    /// After a reload the servers keep their states: checks resume from each server's current health instead of
+    /// HAProxy's start-up point. Default false (a first start).
+    /// </summary>
+    public bool ResumeFromState { get; init; }
 }

@@ -83,6 +83,9 @@ public sealed class ServerHealthMonitor : IAsyncDisposable
 
     public string Backend { get; }
 
+    /// <summary>Starts the check state machine from the server's current health (see <see cref="HealthCheckServiceOptions.ResumeFromState"/>).</summary>
+    public void ResumeFromCurrentState() => _machine?.ResumeFrom(Server.State.Health);
+
     public ServerModel Server { get; }
 
     /// <summary>The regular check's phase; <c>null</c> when the server has no regular check.</summary>

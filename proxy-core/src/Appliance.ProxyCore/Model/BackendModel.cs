@@ -8,13 +8,14 @@ namespace Appliance.ProxyCore.Model;
 /// <summary>A backend at runtime: its configuration, its servers, its balancing algorithm and its queue.</summary>
 public sealed class BackendModel
 {
-    public BackendModel(ProxyConfig config, LoadBalancingPolicyRegistry policies, TimeProvider? time = null)
+    /// <param name="previous">The backend of the same name before a reload: its servers' states are kept by name.</param>
+    public BackendModel(ProxyConfig config, LoadBalancingPolicyRegistry policies, TimeProvider? time = null, BackendModel? previous = null)
     {
         Config = config;
         var servers = new ServerModel[config.Servers.Count];
         for (var i = 0; i < servers.Length; i++)
         {
-            servers[i] = new ServerModel(config.Servers[i], i);
+            servers[i] = new ServerModel(config.Servers[i], i, previous?.FindServer(config.Servers[i].Name));
         }
 
         Servers = servers;

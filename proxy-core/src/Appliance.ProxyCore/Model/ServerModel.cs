@@ -8,12 +8,32 @@ public sealed class ServerModel
 {
     private IPAddress? _address;
 
-    public ServerModel(ServerConfig config, int index)
+    /// <param name="config">The server line.</param>
+    /// <param name="index">Its position in the backend.</param>
+    /// <param name="previous">
+    /// The state of the same server (same backend, same name) before a reload: kept, so health, admin state and
+    /// counters survive the reload. Null on a first start.
+    /// </param>
+    public ServerModel(ServerConfig config, int index, ServerModel? previous = null)
     {
         _address = config.Address;
         Config = config;
         Index = index;
-        State = new ServerState(config.Weight, config.MaxConn, startsUp: !config.Disabled);
+        if (previous is not null)
+        {
+            previous.State.Reconfigure(config.Weight, config.MaxConn);
+            State = previous.State;
+            if (previous.Config.Disabled && !config.Disabled)
+            {
+                // The configuration took it out of maintenance: it is its own operator here.
+                State.SetOperatorAdmin(ServerAdminState.Ready);
+            }
+        }
+        else
+        {
+            State = new ServerState(config.Weight, config.MaxConn, startsUp: !config.Disabled);
+        }
+
         if (config.Disabled)
         {
             State.SetOperatorAdmin(ServerAdminState.Maint);

@@ -6,6 +6,8 @@ namespace Appliance.ProxyCore.Model;
 /// </summary>
 public sealed class ServerState
 {
+    private int _configuredWeight;
+    private int _configuredMaxConn;
     private int _health = (int)ServerHealth.Up;
     private int _checkAdmin = (int)ServerAdminState.Ready;
     private int _agentAdmin = (int)ServerAdminState.Ready;
@@ -24,11 +26,29 @@ public sealed class ServerState
         _health = startsUp ? (int)ServerHealth.Up : (int)ServerHealth.Down;
     }
 
-    /// <summary>The <c>weight</c> from the configuration (0..256).</summary>
-    public int ConfiguredWeight { get; }
+    /// <summary>The <c>weight</c> from the configuration (0..256); a reload may change it.</summary>
+    public int ConfiguredWeight
+    {
+        get => Volatile.Read(ref _configuredWeight);
+        private set => Volatile.Write(ref _configuredWeight, value);
+    }
 
-    /// <summary>The <c>maxconn</c> from the configuration; 0 = unlimited.</summary>
-    public int ConfiguredMaxConn { get; }
+    /// <summary>The <c>maxconn</c> from the configuration; 0 = unlimited; a reload may change it.</summary>
+    public int ConfiguredMaxConn
+    {
+        get => Volatile.Read(ref _configuredMaxConn);
+        private set => Volatile.Write(ref _configuredMaxConn, value);
+    }
+
+    /// <summary>
+    /// Applies a reloaded configuration's weight and maxconn to this state, which a reload keeps for a server of the
+    /// same backend and name so that its health, admin state and counters survive.
+    /// </summary>
+    public void Reconfigure(int configuredWeight, int configuredMaxConn)
+    {
+        ConfiguredWeight = configuredWeight;
+        ConfiguredMaxConn = configuredMaxConn;
+    }
 
     public ServerHealth Health => (ServerHealth)Volatile.Read(ref _health);
 

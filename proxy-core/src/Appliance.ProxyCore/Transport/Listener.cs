@@ -18,13 +18,17 @@ public sealed class Listener : IAsyncDisposable
 
     private readonly BindConfig _bind;
     private readonly Func<Socket, Task> _handler;
-    private readonly IReadOnlyList<ConnectionLimiter> _limiters;
+    private readonly Func<IReadOnlyList<ConnectionLimiter>> _limiters;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
     private Socket? _socket;
     private Task _acceptLoop = Task.CompletedTask;
 
-    public Listener(BindConfig bind, Func<Socket, Task> handler, IReadOnlyList<ConnectionLimiter> limiters, ILogger logger)
+    /// <param name="bind">The address to listen on.</param>
+    /// <param name="handler">Serves one accepted connection (owning it until it returns).</param>
+    /// <param name="limiters">The limiters in force, asked before each accept (a reload may change them).</param>
+    /// <param name="logger">Where accept errors go.</param>
+    public Listener(BindConfig bind, Func<Socket, Task> handler, Func<IReadOnlyList<ConnectionLimiter>> limiters, ILogger logger)
     {
         _bind = bind;
         _handler = handler;
@@ -88,10 +92,11 @@ public sealed class Listener : IAsyncDisposable
     {
         while (!stop.IsCancellationRequested)
         {
+            var limiters = _limiters();
             var acquired = 0;
             try
             {
-                foreach (var limiter in _limiters)
+                foreach (var limiter in limiters)
                 {
                     await limiter.WaitAsync(stop).ConfigureAwait(false);
                     acquired++;
@@ -99,24 +104,24 @@ public sealed class Listener : IAsyncDisposable
 
                 var accepted = await listenSocket.AcceptAsync(stop).ConfigureAwait(false);
                 accepted.NoDelay = true;
-                _ = RunHandlerAsync(accepted);
+                _ = RunHandlerAsync(accepted, limiters);
                 acquired = 0;
             }
             catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
             {
-                ReleaseFirst(acquired);
+                ReleaseFirst(limiters, acquired);
                 return;
             }
             catch (SocketException ex)
             {
                 // EMFILE, ECONNABORTED and the like: the listener stays up; the client is lost.
-                ReleaseFirst(acquired);
+                ReleaseFirst(limiters, acquired);
                 ProxyLog.AcceptFailed(_logger, _bind.ToString(), ex.SocketErrorCode.ToString());
             }
         }
     }
 
-    private async Task RunHandlerAsync(Socket accepted)
+    private async Task RunHandlerAsync(Socket accepted, IReadOnlyList<ConnectionLimiter> limiters)
     {
         try
         {
@@ -129,15 +134,15 @@ public sealed class Listener : IAsyncDisposable
         finally
         {
             accepted.Dispose();
-            ReleaseFirst(_limiters.Count);
+            ReleaseFirst(limiters, limiters.Count);
         }
     }
 
-    private void ReleaseFirst(int count)
+    private static void ReleaseFirst(IReadOnlyList<ConnectionLimiter> limiters, int count)
     {
         for (var i = 0; i < count; i++)
         {
-            _limiters[i].Release();
+            limiters[i].Release();
         }
     }
 }

@@ -1,0 +1,70 @@
+using Appliance.Host.Cli;
+using Appliance.ProxyCore;
+using Appliance.ProxyCore.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Appliance.Host.Hosting;
+
+/// <summary>
+/// A reload (SIGHUP): re-reads and validates the configuration file; a valid one is applied to the running engine
+/// without refusing connections, an invalid one is refused with its diagnostics and the running one stays. The
+/// <c>ha</c> section is read at start only: a change to it is reported and needs a restart.
+/// </summary>
+internal sealed class ConfigReloader
+{
+    private readonly string _path;
+    private readonly ProxyEngine _engine;
+    private readonly ILogger _logger;
+    private readonly TextWriter _stdout;
+
+    public ConfigReloader(string path, ProxyEngine engine, ILogger logger, TextWriter stdout)
+    {
+        _path = path;
+        _engine = engine;
+        _logger = logger;
+        _stdout = stdout;
+    }
+
+    /// <summary>Reloads once; returns true when the new configuration is in force.</summary>
+    public async Task<bool> ReloadAsync()
+    {
+        var result = ConfigLoader.LoadFile(_path);
+        var ha = result.Config is null ? default : HaAgentHost.Check(result.Config);
+        var errors = result.Errors.Select(d => d.ToString()).Concat(ha.Diagnostics?.Where(d => d.IsError).Select(d => d.ToString()) ?? []).ToList();
+        if (!result.IsValid || result.Config is null || errors.Count > 0)
+        {
+            foreach (var error in errors)
+            {
+                _logger.LogError("Reload refused: {Diagnostic}", error);
+            }
+
+            _stdout.WriteLine($"appliance: reload refused ({errors.Count} error(s)); the running configuration stays");
+            return false;
+        }
+
+        if (!SameHaSection(_engine.Config, result.Config))
+        {
+            _logger.LogWarning("Reload: the 'ha' section changed; it is read at start only, restart the node to apply it");
+        }
+
+        try
+        {
+            var report = await _engine.ReloadAsync(result.Config).ConfigureAwait(false);
+            _stdout.WriteLine($"appliance: configuration reloaded: {report}");
+            return true;
+        }
+        catch (ProxyStartException ex)
+        {
+            _logger.LogError("Reload refused: {Reason}", ex.Message);
+            _stdout.WriteLine($"appliance: reload refused: {ex.Message}; the running configuration stays");
+            return false;
+        }
+    }
+
+    private static bool SameHaSection(ApplianceConfig running, ApplianceConfig next)
+    {
+        static string Text(ApplianceConfig config) => string.Join('\n', config.OtherSections
+            .Where(s => s.Keyword == "ha").SelectMany(s => s.Lines).Select(l => l.ToString()));
+        return Text(running) == Text(next);
+    }
+}

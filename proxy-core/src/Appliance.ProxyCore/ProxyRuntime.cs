@@ -1,0 +1,97 @@
+using Appliance.ProxyCore.Configuration;
+using Appliance.ProxyCore.Diagnostics;
+using Appliance.ProxyCore.Forwarding;
+using Appliance.ProxyCore.Forwarding.Http;
+using Appliance.ProxyCore.Health;
+using Appliance.ProxyCore.Model;
+using Appliance.ProxyCore.Tls;
+using Appliance.ProxyCore.Transport;
+using Microsoft.Extensions.Logging;
+
+namespace Appliance.ProxyCore;
+
+/// <summary>
+/// Everything built from one configuration: the models, the listening bindings, the health checks and the HTTP
+/// context. The engine swaps whole runtimes on reload; connections already running keep the runtime they started with.
+/// A runtime built as the successor of another keeps each server's state (health, admin state, counters) by backend
+/// and server name, and the global connection limiter when the limit did not change.
+/// </summary>
+internal sealed class ProxyRuntime
+{
+    public ProxyRuntime(ApplianceConfig config, ProxyEngineOptions options, ILogger logger, ServerConnector connector, ProxyRuntime? previous)
+    {
+        Config = config;
+        var maxConn = config.Global.MaxConn ?? ProxyEngineOptions.DefaultGlobalMaxConn;
+        GlobalLimiter = previous is not null && previous.GlobalLimiter.Limit == maxConn ? previous.GlobalLimiter : new ConnectionLimiter(maxConn);
+        foreach (var proxy in config.Backends)
+        {
+            Backends[proxy.Name] = new BackendModel(proxy, options.Policies, options.TimeProvider, previous?.Backends.GetValueOrDefault(proxy.Name));
+        }
+
+        foreach (var proxy in config.Frontends)
+        {
+            var backendName = proxy.DefaultBackend ?? (proxy.Kind == ProxyKind.Listen ? proxy.Name : null);
+            var frontend = new FrontendModel(proxy, backendName is null ? null : Backends.GetValueOrDefault(backendName));
+            Frontends.Add(frontend);
+            foreach (var bind in proxy.Binds)
+            {
+                var key = ProxyBinding.KeyOf(bind);
+                Bindings.TryAdd(key, new ProxyBinding(key, bind, frontend, CreateTls(bind, frontend, options)));
+            }
+        }
+
+        Http = new HttpProxyContext(connector, new IdleConnectionPool(options.TimeProvider), HttpErrorResponses.Default, Backends, options.TimeProvider, logger);
+        Health = new HealthCheckService(
+            [.. Backends.Values.Select(b => new BackendServers(b.Config, b.Servers))],
+            new HealthCheckServiceOptions
+            {
+                TimeProvider = options.TimeProvider,
+                Logger = options.LoggerFactory.CreateLogger("Appliance.ProxyCore.Health"),
+                ResumeFromState = previous is not null,
+            });
+    }
+
+    public ApplianceConfig Config { get; }
+
+    public Dictionary<string, BackendModel> Backends { get; } = new(StringComparer.Ordinal);
+
+    public List<FrontendModel> Frontends { get; } = [];
+
+    /// <summary>The listening addresses by <see cref="ProxyBinding.KeyOf"/>, in configuration order.</summary>
+    public Dictionary<string, ProxyBinding> Bindings { get; } = new(StringComparer.Ordinal);
+
+    public ConnectionLimiter GlobalLimiter { get; }
+
+    public HttpProxyContext Http { get; }
+
+    public HealthCheckService Health { get; }
+
+    /// <summary>The limiters a new connection on <paramref name="binding"/> must pass: global, then the frontend's.</summary>
+    public IReadOnlyList<ConnectionLimiter> LimitersFor(ProxyBinding binding) =>
+        binding.Frontend.Limiter is { } own ? [GlobalLimiter, own] : [GlobalLimiter];
+
+    /// <summary>Stops this runtime's health checks and closes its idle server connections (after a swap).</summary>
+    public async ValueTask RetireAsync()
+    {
+        await Health.DisposeAsync().ConfigureAwait(false);
+        Http.Pool.Dispose();
+    }
+
+    private static TlsServerOptionsProvider? CreateTls(BindConfig bind, FrontendModel frontend, ProxyEngineOptions options)
+    {
+        if (bind.Tls is not { } tls)
+        {
+            return null;
+        }
+
+        try
+        {
+            return TlsServerOptionsProvider.Create(
+                tls, servedProtocols: frontend.Config.Mode == ProxyMode.Http ? ["http/1.1"] : null, timeProvider: options.TimeProvider);
+        }
+        catch (TlsCertificateException ex)
+        {
+            throw new ProxyStartException($"{bind.Location}: cannot load the certificates of {bind} for '{frontend.Name}': {ex.Message}", ex);
+        }
+    }
+}
