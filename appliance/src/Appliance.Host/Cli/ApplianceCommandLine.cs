@@ -16,11 +16,24 @@ internal static class ApplianceCommandLine
         var root = new RootCommand(
             "appliance: a high-availability load balancer that reads HAProxy-compatible configuration files.\n" +
             "  appliance check -f FILE   validate a configuration (exit 0 valid, 1 invalid)\n" +
-            "  appliance run -f FILE     serve the configuration until SIGINT or SIGTERM, then drain");
+            "  appliance run -f FILE     serve the configuration until SIGINT or SIGTERM, then drain\n" +
+            "  appliance status | reload | server set BACKEND/SERVER ready|drain|maint|weight N | show info|servers\n" +
+            "                            talk to the running node through its admin socket");
         root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
         root.Subcommands.Add(RunCommand.Create(stdout, stderr));
+        foreach (var admin in AdminCommands.Create(stdout, stderr))
+        {
+            root.Subcommands.Add(admin);
+        }
         return root;
     }
+
+    /// <summary>The admin socket of a running node (<c>run</c> creates it; the admin commands use it).</summary>
+    public static Option<string> SocketOption() => new("--socket", "-S")
+    {
+        Description = "The admin socket of the running node.",
+        DefaultValueFactory = _ => Admin.AdminSocket.DefaultPath,
+    };
 
     /// <summary>The <c>-f FILE</c> option shared by the commands that read a configuration.</summary>
     public static Option<FileInfo> FileOption() => new("--file", "-f")

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Appliance.Host.Admin;
 using Appliance.Host.Hosting;
 using Appliance.ProxyCore;
 using Appliance.ProxyCore.Configuration;
@@ -18,7 +19,8 @@ internal static class RunCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var file = ApplianceCommandLine.FileOption();
-        var command = new Command("run", "Serve a configuration until SIGINT or SIGTERM, then close listeners and drain.") { file };
+        var adminSocket = ApplianceCommandLine.SocketOption();
+        var command = new Command("run", "Serve a configuration until SIGINT or SIGTERM, then close listeners and drain.") { file, adminSocket };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var result = ConfigLoader.LoadFile(parse.GetValue(file)!.FullName);
@@ -47,9 +49,16 @@ internal static class RunCommand
 
             var reloader = new ConfigReloader(parse.GetValue(file)!.FullName, engine, logger, stdout);
             using var reload = new ReloadSignal(() => reloader.ReloadAsync().GetAwaiter().GetResult());
+            var admin = new AdminCommandHandler(engine, async () =>
+            {
+                var (applied, message) = await reloader.ReloadAsync().ConfigureAwait(false);
+                return applied ? message : AdminCommandHandler.ErrorPrefix + message;
+            }, TimeProvider.System);
+            await using var socket = AdminSocket.TryStart(parse.GetValue(adminSocket)!, admin, logger);
             stdout.WriteLine($"appliance: serving {string.Join(", ", engine.ListeningEndPoints)}; Ctrl-C or SIGTERM to stop");
             // With an ha section the agent runs until the signal and stops (priority 0, VIPs removed) before the drain.
-            var exitCode = await HaAgentHost.ServeAsync(ha.Config, engine, loggerFactory, stdout, stderr, shutdown.Task, cancellationToken).ConfigureAwait(false);
+            var exitCode = await HaAgentHost.ServeAsync(
+                ha.Config, engine, loggerFactory, stdout, stderr, shutdown.Task, cancellationToken, host => admin.Ha = host).ConfigureAwait(false);
             logger.LogInformation("Stopping: draining the proxy");
             await engine.StopAsync(DrainGrace).ConfigureAwait(false);
             return exitCode;

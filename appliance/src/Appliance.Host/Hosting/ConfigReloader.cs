@@ -25,8 +25,8 @@ internal sealed class ConfigReloader
         _stdout = stdout;
     }
 
-    /// <summary>Reloads once; returns true when the new configuration is in force.</summary>
-    public async Task<bool> ReloadAsync()
+    /// <summary>Reloads once; the message says what happened (it starts with "reload refused" when nothing changed).</summary>
+    public async Task<(bool Applied, string Message)> ReloadAsync()
     {
         var result = ConfigLoader.LoadFile(_path);
         var ha = result.Config is null ? default : HaAgentHost.Check(result.Config);
@@ -38,8 +38,9 @@ internal sealed class ConfigReloader
                 _logger.LogError("Reload refused: {Diagnostic}", error);
             }
 
-            _stdout.WriteLine($"appliance: reload refused ({errors.Count} error(s)); the running configuration stays");
-            return false;
+            var refused = $"reload refused ({errors.Count} error(s)); the running configuration stays\n{string.Join('\n', errors)}";
+            _stdout.WriteLine($"appliance: {refused}");
+            return (false, refused);
         }
 
         if (!SameHaSection(_engine.Config, result.Config))
@@ -50,14 +51,16 @@ internal sealed class ConfigReloader
         try
         {
             var report = await _engine.ReloadAsync(result.Config).ConfigureAwait(false);
-            _stdout.WriteLine($"appliance: configuration reloaded: {report}");
-            return true;
+            var message = $"configuration reloaded: {report}";
+            _stdout.WriteLine($"appliance: {message}");
+            return (true, message);
         }
         catch (ProxyStartException ex)
         {
             _logger.LogError("Reload refused: {Reason}", ex.Message);
-            _stdout.WriteLine($"appliance: reload refused: {ex.Message}; the running configuration stays");
-            return false;
+            var refused = $"reload refused: {ex.Message}; the running configuration stays";
+            _stdout.WriteLine($"appliance: {refused}");
+            return (false, refused);
         }
     }
 

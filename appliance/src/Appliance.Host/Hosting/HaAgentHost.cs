@@ -19,11 +19,21 @@ internal sealed class HaAgentHost : IAsyncDisposable
     private readonly HaAgentService _service;
     private readonly Task _printer;
 
-    private HaAgentHost(HaAgentService service, Task printer)
+    private HaAgentHost(HaAgentService service, Task printer, HaConfig config)
     {
         _service = service;
         _printer = printer;
+        Config = config;
     }
+
+    /// <summary>The <c>ha</c> section the agent runs with.</summary>
+    public HaConfig Config { get; }
+
+    /// <summary>The role now (Initialize, Backup, Master).</summary>
+    public Appliance.Contracts.HaRole Role => _service.Driver.Role;
+
+    /// <summary>The priority advertised now (after tracker penalties).</summary>
+    public byte Priority => _service.Driver.Priority;
 
     /// <summary>Completes when the agent's driver ends; faulted when it failed.</summary>
     public Task Completion => _service.Driver.Completion;
@@ -65,7 +75,7 @@ internal sealed class HaAgentHost : IAsyncDisposable
     /// </summary>
     public static async Task<int> ServeAsync(
         HaConfig? config, ProxyEngine engine, ILoggerFactory loggerFactory, TextWriter stdout, TextWriter stderr,
-        Task<string> shutdown, CancellationToken cancellationToken)
+        Task<string> shutdown, CancellationToken cancellationToken, Action<HaAgentHost?>? started = null)
     {
         var logger = loggerFactory.CreateLogger("appliance");
         if (config is null)
@@ -85,7 +95,9 @@ internal sealed class HaAgentHost : IAsyncDisposable
             return 1;
         }
 
+        started?.Invoke(host);
         await Task.WhenAny(shutdown, host.Completion).ConfigureAwait(false);
+        started?.Invoke(null);
         var failed = !shutdown.IsCompleted;
         logger.LogInformation("{Cause}: stopping the ha-agent", failed ? "The ha-agent failed" : $"Received {shutdown.Result}");
         try
@@ -108,7 +120,7 @@ internal sealed class HaAgentHost : IAsyncDisposable
         var options = new HaAgentOptions { LoggerFactory = loggerFactory, ProxyHealth = new HaProxyHealth(engine) };
         var service = await HaAgentService.StartAsync(
             config, options, events => printer = PrintAsync(events, stdout), cancellationToken).ConfigureAwait(false);
-        return new HaAgentHost(service, printer);
+        return new HaAgentHost(service, printer, config);
     }
 
     /// <summary>Graceful stop: priority 0 advert when master, VIPs removed, last notify delivered.</summary>

@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text;
+using Appliance.Host.Hosting;
+using Appliance.ProxyCore;
+using Appliance.ProxyCore.Model;
+
+namespace Appliance.Host.Admin;
+
+/// <summary>
+/// The admin socket's commands, in the style of HAProxy's runtime API (one command per connection, text answer). An
+/// answer whose first line starts with <c>error:</c> failed; the CLI exits 1 for it.
+/// </summary>
+internal sealed class AdminCommandHandler
+{
+    public const string ErrorPrefix = "error: ";
+
+    private readonly ProxyEngine _engine;
+    private readonly Func<Task<string>> _reload;
+    private readonly TimeProvider _time;
+    private readonly DateTimeOffset _started;
+    private HaAgentHost? _ha;
+
+    public AdminCommandHandler(ProxyEngine engine, Func<Task<string>> reload, TimeProvider time)
+    {
+        _engine = engine;
+        _reload = reload;
+        _time = time;
+        _started = time.GetUtcNow();
+    }
+
+    /// <summary>The running ha-agent, when the node has an <c>ha</c> section (set once it started).</summary>
+    public HaAgentHost? Ha
+    {
+        get => Volatile.Read(ref _ha);
+        set => Volatile.Write(ref _ha, value);
+    }
+
+    public static IReadOnlyList<string> Commands { get; } =
+    [
+        "help", "status", "show info", "show servers state", "set server BACKEND/SERVER state ready|drain|maint",
+        "set server BACKEND/SERVER weight N", "reload",
+    ];
+
+    public async Task<string> HandleAsync(string line)
+    {
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return words switch
+        {
+            ["help"] => "commands:\n" + string.Join('\n', Commands.Select(c => "  " + c)),
+            ["status"] => Status(),
+            ["show", "info"] => Info(),
+            ["show", "servers", "state"] => ServersState(),
+            ["set", "server", var target, "state", var state] => SetState(target, state),
+            ["set", "server", var target, "weight", var weight] => SetWeight(target, weight),
+            ["reload"] => await _reload().ConfigureAwait(false),
+            [] => ErrorPrefix + "empty command; try 'help'",
+            _ => ErrorPrefix + $"unknown command '{line.Trim()}'; try 'help'",
+        };
+    }
+
+    private string Status()
+    {
+        var text = new StringBuilder(Info());
+        if (Ha is { } ha)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"role: {ha.Role.ToString().ToUpperInvariant()}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"priority: {ha.Priority}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"vips: {string.Join(", ", ha.Config.VirtualAddresses.Select(v => v.ToString()))}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"peers: {(ha.Config.IsUnicast ? string.Join(", ", ha.Config.UnicastPeers) : "multicast 224.0.0.18")}");
+        }
+        else
+        {
+            text.AppendLine("role: none (no ha section)");
+        }
+
+        foreach (var backend in _engine.Backends.Values)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"backend {backend.Name}: {backend.Servers.Count(s => s.State.IsUsable)}/{backend.Servers.Count} usable, queue {backend.Queue.Count}");
+            foreach (var server in backend.Servers)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {server.Name} {StateOf(server)} weight {server.State.EffectiveWeight} sessions {server.State.ActiveConnections}");
+            }
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    private string Info()
+    {
+        var uptime = _time.GetUtcNow() - _started;
+        return string.Create(CultureInfo.InvariantCulture, $"""
+            node: {Environment.MachineName}
+            pid: {Environment.ProcessId}
+            uptime: {(int)uptime.TotalSeconds}s
+            listeners: {string.Join(", ", _engine.ListeningEndPoints)}
+            connections: {_engine.ActiveConnections}
+
+            """);
+    }
+
+    /// <summary>One line per server: backend, server, address, health, admin state, effective weight, sessions, total.</summary>
+    private string ServersState()
+    {
+        var text = new StringBuilder("# be_name srv_name srv_addr srv_op_state srv_admin_state srv_weight srv_cur_sess srv_tot_sess\n");
+        foreach (var backend in _engine.Backends.Values)
+        {
+            foreach (var server in backend.Servers)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"{backend.Name} {server.Name} {server.Address?.ToString() ?? "-"} {server.State.Health.ToString().ToUpperInvariant()} {server.State.Admin.ToString().ToUpperInvariant()} {server.State.EffectiveWeight} {server.State.ActiveConnections} {server.State.TotalConnections}");
+            }
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    private string SetState(string target, string state)
+    {
+        if (Find(target) is not { } server)
+        {
+            return ErrorPrefix + $"no server '{target}' (expected BACKEND/SERVER)";
+        }
+
+        ServerAdminState? admin = state switch { "ready" => ServerAdminState.Ready, "drain" => ServerAdminState.Drain, "maint" => ServerAdminState.Maint, _ => null };
+        if (admin is null)
+        {
+            return ErrorPrefix + $"'set server' expects state ready, drain or maint (got '{state}')";
+        }
+
+        server.State.SetOperatorAdmin(admin.Value);
+        return $"{target}: {state}";
+    }
+
+    private string SetWeight(string target, string weight)
+    {
+        if (Find(target) is not { } server)
+        {
+            return ErrorPrefix + $"no server '{target}' (expected BACKEND/SERVER)";
+        }
+
+        if (!int.TryParse(weight, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value > 256)
+        {
+            return ErrorPrefix + $"'set server weight' expects a number from 0 to 256 (got '{weight}')";
+        }
+
+        // Like HAProxy's runtime API: in force until the next reload resets it to the configured weight.
+        server.State.Reconfigure(value, server.State.ConfiguredMaxConn);
+        return $"{target}: weight {value}";
+    }
+
+    private ServerModel? Find(string target)
+    {
+        var slash = target.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0 && _engine.Backends.TryGetValue(target[..slash], out var backend) ? backend.FindServer(target[(slash + 1)..]) : null;
+    }
+
+    private static string StateOf(ServerModel server) =>
+        server.State.Admin == ServerAdminState.Maint ? "MAINT"
+        : server.State.Health == ServerHealth.Down ? "DOWN"
+        : server.State.Admin == ServerAdminState.Drain ? "DRAIN"
+        : "UP";
+}

@@ -1,0 +1,72 @@
+using System.CommandLine;
+using System.Net.Sockets;
+using Appliance.Host.Admin;
+
+namespace Appliance.Host.Cli;
+
+/// <summary>
+/// The commands that talk to a running node through its admin socket: <c>status</c>, <c>reload</c>,
+/// <c>server set BACKEND/SERVER ready|drain|maint|weight N</c>, <c>show info</c>, <c>show servers</c>. Exit 0 on success,
+/// 1 when the node refused the command or cannot be reached.
+/// </summary>
+internal static class AdminCommands
+{
+    public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr)
+    {
+        yield return Simple("status", "Role, priority, VIPs, peers, listeners and every server's state.", "status", stdout, stderr);
+        yield return Simple("reload", "Re-read and validate the configuration file; a bad one is refused and the running one stays.", "reload", stdout, stderr);
+
+        var show = new Command("show", "Show runtime information.");
+        show.Subcommands.Add(Simple("info", "Node, pid, uptime, listeners, connections.", "show info", stdout, stderr));
+        show.Subcommands.Add(Simple("servers", "One line per server: health, admin state, weight, sessions.", "show servers state", stdout, stderr));
+        yield return show;
+
+        var server = new Command("server", "Change a server at runtime (until the next reload).");
+        var set = new Command("set", "server set BACKEND/SERVER ready|drain|maint|weight N");
+        var target = new Argument<string>("target") { Description = "BACKEND/SERVER" };
+        var words = new Argument<string[]>("state") { Description = "ready | drain | maint | weight N", Arity = new ArgumentArity(1, 2) };
+        var socket = ApplianceCommandLine.SocketOption();
+        set.Arguments.Add(target);
+        set.Arguments.Add(words);
+        set.Options.Add(socket);
+        set.SetAction(async (parse, ct) =>
+        {
+            var state = parse.GetValue(words)!;
+            var command = state is ["weight", var n] ? $"set server {parse.GetValue(target)} weight {n}" : $"set server {parse.GetValue(target)} state {string.Join(' ', state)}";
+            return await SendAsync(parse.GetValue(socket)!, command, stdout, stderr, ct).ConfigureAwait(false);
+        });
+        server.Subcommands.Add(set);
+        yield return server;
+    }
+
+    private static Command Simple(string name, string description, string command, TextWriter stdout, TextWriter stderr)
+    {
+        var socket = ApplianceCommandLine.SocketOption();
+        var result = new Command(name, description) { socket };
+        result.SetAction((parse, ct) => SendAsync(parse.GetValue(socket)!, command, stdout, stderr, ct));
+        return result;
+    }
+
+    private static async Task<int> SendAsync(string path, string command, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        string answer;
+        try
+        {
+            answer = await AdminClient.SendAsync(path, command, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is SocketException or IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"cannot reach the node's admin socket '{path}': {ex.Message} (is 'appliance run' running, and are you root?)");
+            return 1;
+        }
+
+        if (answer.StartsWith(AdminCommandHandler.ErrorPrefix, StringComparison.Ordinal))
+        {
+            stderr.WriteLine(answer);
+            return 1;
+        }
+
+        stdout.WriteLine(answer);
+        return 0;
+    }
+}

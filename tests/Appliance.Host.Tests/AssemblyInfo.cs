@@ -1,0 +1,4 @@
+using System.Runtime.Versioning;
+
+// Tests of the Linux-only host.
+[assembly: SupportedOSPlatform("linux")]
