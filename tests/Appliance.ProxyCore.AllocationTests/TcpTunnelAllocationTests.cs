@@ -17,14 +17,22 @@ public sealed class TcpTunnelAllocationTests
         await TransferAsync(1024 * 1024);
 
         const int total = 64 * 1024 * 1024;
-        var before = GC.GetTotalAllocatedBytes(precise: true);
-        var chunks = await TransferAsync(total);
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+
+        // The count is process-wide, so background work of the runtime can only add to it; a real per-chunk allocation
+        // shows in every run. The least of three runs is the tunnel's own cost.
+        var best = long.MaxValue;
+        var chunks = 0;
+        for (var run = 0; run < 3 && best >= 256 * 1024; run++)
+        {
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            chunks = await TransferAsync(total);
+            best = Math.Min(best, GC.GetTotalAllocatedBytes(precise: true) - before);
+        }
 
         // At least total / 16 KiB = 4096 chunks crossed the tunnel; even 64 bytes a chunk would be over 256 KiB. What
         // remains is the per-tunnel and per-test cost (sockets, tasks, the test's own buffers).
         Assert.True(chunks >= total / TcpTunnel.BufferSize, $"only {chunks} chunks");
-        Assert.True(allocated < 256 * 1024, $"{allocated} bytes allocated for {chunks} chunks");
+        Assert.True(best < 256 * 1024, $"{best} bytes allocated for {chunks} chunks (least of three runs)");
     }
 
     /// <summary>Sends <paramref name="total"/> bytes client → server through a tunnel; returns how many reads the receiver made.</summary>
