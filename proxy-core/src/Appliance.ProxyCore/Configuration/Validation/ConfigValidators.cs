@@ -1,4 +1,5 @@
 using Appliance.ProxyCore.LoadBalancing;
+using Appliance.ProxyCore.Logging;
 
 namespace Appliance.ProxyCore.Configuration.Validation;
 
@@ -16,5 +17,6 @@ public static class ConfigValidators
         new HttpModeValidator(),
         new LogFormatValidator(),
         new CookieValidator(),
+        new LogTargetValidator(),
     ];
 }
