@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Appliance.Host.Hosting;
+using Appliance.Host.Logging;
 using Appliance.ProxyCore;
 using Appliance.ProxyCore.Configuration;
 using Microsoft.Extensions.Logging;
@@ -29,10 +30,12 @@ internal static class RunCommand
                 return 1;
             }
 
-            using var loggerFactory = ConsoleLogging.Create();
+            await using var syslog = SyslogLogging.Create(result.Config, TimeProvider.System, Environment.MachineName, Environment.ProcessId);
+            using var loggerFactory = ApplianceLoggerFactory.Create(syslog.EventSink);
             var logger = loggerFactory.CreateLogger("appliance");
             using var shutdown = new ShutdownSignal();
-            await using var engine = new ProxyEngine(result.Config, new ProxyEngineOptions { LoggerFactory = loggerFactory });
+            await using var engine = new ProxyEngine(result.Config, new ProxyEngineOptions { LoggerFactory = loggerFactory, AccessLog = syslog.AccessLog });
+            ApplianceEvents.Hook(engine, loggerFactory, parse.GetValue(file)!.FullName);
             try
             {
                 await engine.StartAsync(cancellationToken).ConfigureAwait(false);

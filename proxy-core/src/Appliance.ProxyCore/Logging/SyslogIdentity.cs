@@ -8,8 +8,7 @@ namespace Appliance.ProxyCore.Logging;
 /// </summary>
 /// <param name="Hostname">The hostname to send; null = <c>log-send-hostname</c> not set.</param>
 /// <param name="Tag">The tag / APP-NAME; default <see cref="DefaultTag"/>.</param>
-/// <param name="MachineName">The machine's name, which RFC 3164 headers carry when <paramref name="Hostname"/> is null.</param>
-public sealed record SyslogIdentity(string? Hostname, string Tag, string MachineName)
+public sealed record SyslogIdentity(string? Hostname, string Tag)
 {
     /// <summary>
     /// <c>haproxy</c>, HAProxy's own tag: existing rsyslog rules (Debian's <c>49-haproxy.conf</c> matches
@@ -19,14 +18,14 @@ public sealed record SyslogIdentity(string? Hostname, string Tag, string Machine
 
     public bool SendHostname => Hostname is not null;
 
-    /// <summary>The RFC 3164 HOSTNAME: the configured one, else the machine's (as HAProxy does).</summary>
-    public string Rfc3164Hostname => Hostname ?? MachineName;
+    /// <summary>The RFC 3164 HOSTNAME: the configured one, else <c>localhost</c> (what HAProxy 2.6 sends then).</summary>
+    public string Rfc3164Hostname => Hostname ?? "localhost";
 
     /// <summary>The RFC 5424 HOSTNAME: the configured one, else the NILVALUE <c>-</c> (as HAProxy 2.6 does).</summary>
     public string Rfc5424Hostname => Hostname ?? "-";
 
     /// <param name="global">The global section.</param>
-    /// <param name="systemHostName">The machine's name (used by a bare <c>log-send-hostname</c> and by RFC 3164).</param>
+    /// <param name="systemHostName">The machine's name, used by a bare <c>log-send-hostname</c>.</param>
     public static SyslogIdentity From(GlobalConfig global, string systemHostName)
     {
         string? hostname = null;
@@ -43,6 +42,6 @@ public sealed record SyslogIdentity(string? Hostname, string Tag, string Machine
             }
         }
 
-        return new SyslogIdentity(hostname, tag, systemHostName);
+        return new SyslogIdentity(hostname, tag);
     }
 }
