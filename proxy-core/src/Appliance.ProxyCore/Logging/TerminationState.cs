@@ -17,10 +17,11 @@ public readonly record struct TerminationState
         ClientCookieState clientCookie = ClientCookieState.NotApplicable,
         ServerCookieAction serverCookie = ServerCookieAction.NotApplicable)
     {
-        _cause = (byte)cause;
-        _phase = (byte)phase;
-        _clientCookie = (byte)clientCookie;
-        _serverCookie = (byte)serverCookie;
+        // '-' is stored as 0 so that every normal state equals default(TerminationState).
+        _cause = cause == TerminationCause.None ? (byte)0 : (byte)cause;
+        _phase = phase == SessionPhase.None ? (byte)0 : (byte)phase;
+        _clientCookie = clientCookie == ClientCookieState.NotApplicable ? (byte)0 : (byte)clientCookie;
+        _serverCookie = serverCookie == ServerCookieAction.NotApplicable ? (byte)0 : (byte)serverCookie;
     }
 
     /// <summary><c>----</c>: both sides closed normally, no cookie persistence.</summary>
