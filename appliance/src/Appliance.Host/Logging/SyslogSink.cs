@@ -2,6 +2,7 @@ using System.Globalization;
 using Appliance.ProxyCore.Logging;
 using Serilog.Core;
 using Serilog.Events;
+using Serilog.Parsing;
 
 namespace Appliance.Host.Logging;
 
@@ -19,7 +20,7 @@ internal sealed class SyslogSink(IReadOnlyList<SyslogTarget> targets) : ILogEven
             return;
         }
 
-        var text = logEvent.RenderMessage(CultureInfo.InvariantCulture);
+        var text = Render(logEvent);
         if (logEvent.Exception is { } exception)
         {
             text = $"{text}: {exception.GetType().Name}: {exception.Message}";
@@ -31,6 +32,27 @@ internal sealed class SyslogSink(IReadOnlyList<SyslogTarget> targets) : ILogEven
         {
             target.WriteEvent(severity, messageId, text);
         }
+    }
+
+    /// <summary>The message with string values as they are: Serilog's own rendering would quote them.</summary>
+    public static string Render(LogEvent logEvent)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        foreach (var token in logEvent.MessageTemplate.Tokens)
+        {
+            if (token is PropertyToken property
+                && logEvent.Properties.TryGetValue(property.PropertyName, out var value)
+                && value is ScalarValue { Value: string text })
+            {
+                writer.Write(text);
+            }
+            else
+            {
+                token.Render(logEvent.Properties, writer, CultureInfo.InvariantCulture);
+            }
+        }
+
+        return writer.ToString();
     }
 
     /// <summary>Serilog levels to syslog severities (RFC 5424 section 6.2.1).</summary>
