@@ -278,8 +278,6 @@ internal static class ConfigMessages
 
     public static string LogGlobalWithArguments(string extra) => $"'log global' takes no other argument (got '{extra}')";
 
-    public static string LogGlobalWithoutGlobalTargets() => "'log global' sends nothing: the global section has no 'log' line";
-
     public static string LogFormatNotSupported(string keyword) =>
         $"'{keyword}' is not supported yet and is ignored; lines use the 'option httplog', 'option tcplog' or default format";
 }

@@ -5,7 +5,7 @@ namespace Appliance.ProxyCore.Logging;
 
 /// <summary>
 /// Checks every <c>log</c> line with <see cref="LogTargetParser"/> (address form, <c>len</c>, <c>format</c>, levels),
-/// <c>log global</c> (proxies only, no arguments; a warning when the global section has no target), and warns that
+/// <c>log global</c> (proxies only, no arguments; like HAProxy, silent when the global section has no target), and warns that
 /// <c>log-format</c> lines are not applied yet.
 /// </summary>
 public sealed class LogTargetValidator : IConfigValidator
@@ -36,10 +36,6 @@ public sealed class LogTargetValidator : IConfigValidator
                 else if (line.Arguments.Count > 0)
                 {
                     bag.Error(line.Location, ConfigMessages.LogGlobalWithArguments(line.Arguments[0]));
-                }
-                else if (config.Global.Logs.Count == 0)
-                {
-                    bag.Warning(line.Location, ConfigMessages.LogGlobalWithoutGlobalTargets());
                 }
             }
 
