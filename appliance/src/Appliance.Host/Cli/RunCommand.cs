@@ -35,7 +35,7 @@ internal static class RunCommand
             var logger = loggerFactory.CreateLogger("appliance");
             using var shutdown = new ShutdownSignal();
             await using var engine = new ProxyEngine(result.Config, new ProxyEngineOptions { LoggerFactory = loggerFactory, AccessLog = syslog.AccessLog });
-            ApplianceEvents.Hook(engine, loggerFactory, parse.GetValue(file)!.FullName);
+            var events = ApplianceEvents.Hook(engine, loggerFactory);
             try
             {
                 await engine.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -46,6 +46,7 @@ internal static class RunCommand
                 return 1;
             }
 
+            ApplianceEvents.ConfigApplied(events, engine, parse.GetValue(file)!.FullName);
             stdout.WriteLine($"appliance: serving {string.Join(", ", engine.ListeningEndPoints)}; Ctrl-C or SIGTERM to stop");
             await shutdown.Task.ConfigureAwait(false);
             logger.LogInformation("Received {Signal}: stopping", shutdown.Task.Result);

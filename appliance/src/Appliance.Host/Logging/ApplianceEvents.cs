@@ -29,13 +29,17 @@ internal static partial class ApplianceEvents
     [LoggerMessage(5005, LogLevel.Warning, "Role changed from {From} to {To}: {Reason}")]
     public static partial void RoleChanged(ILogger logger, string from, string to, string reason);
 
-    /// <summary>Logs that <paramref name="file"/> was applied and relays the engine's health events from now on.</summary>
-    public static void Hook(ProxyEngine engine, ILoggerFactory loggerFactory, string file)
+    /// <summary>Relays the engine's health events from now on; returns the events' logger.</summary>
+    public static ILogger Hook(ProxyEngine engine, ILoggerFactory loggerFactory)
     {
         var logger = loggerFactory.CreateLogger(Category);
         engine.HealthEventRaised += (_, e) => Log(logger, e);
-        ConfigApplied(logger, file, engine.Config.Frontends.Count(), engine.Config.Backends.Count());
+        return logger;
     }
+
+    /// <summary>Logs that the engine's configuration, read from <paramref name="file"/>, is being served.</summary>
+    public static void ConfigApplied(ILogger logger, ProxyEngine engine, string file) =>
+        ConfigApplied(logger, file, engine.Config.Frontends.Count(), engine.Config.Backends.Count());
 
     /// <summary>Logs a health event with HAProxy's wording: server UP/DOWN as <c>server-state</c>, agent news as <c>agent</c>.</summary>
     public static void Log(ILogger logger, HealthEvent healthEvent)

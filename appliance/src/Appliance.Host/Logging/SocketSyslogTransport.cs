@@ -4,8 +4,8 @@ using System.Net.Sockets;
 namespace Appliance.Host.Logging;
 
 /// <summary>
-/// A syslog target over a socket: UDP or a UNIX datagram socket (one message per datagram), or TCP (octet-counted). The
-/// socket is opened on first use and after a failure, no sooner than <see cref="ReconnectBackoff"/> allows; while
+/// A syslog target over a socket: UDP (unconnected) or a UNIX datagram socket (one message per datagram), or TCP
+/// (octet-counted). The socket is opened on first use and after a failure, no sooner than <see cref="ReconnectBackoff"/> allows; while
 /// waiting, sends fail at once so the sender drops and counts instead of stalling.
 /// </summary>
 internal sealed class SocketSyslogTransport : ISyslogTransport
@@ -18,13 +18,18 @@ internal sealed class SocketSyslogTransport : ISyslogTransport
     private readonly ProtocolType _protocol;
     private readonly TimeProvider _time;
     private readonly ReconnectBackoff _backoff = new();
+    private readonly bool _connect;
     private Socket? _socket;
+    private EndPoint? _endPoint;
 
     private SocketSyslogTransport(Func<CancellationToken, ValueTask<EndPoint>> resolve, SocketType socketType, ProtocolType protocol, SyslogFraming framing, TimeProvider time)
     {
         _resolve = resolve;
         _socketType = socketType;
         _protocol = protocol;
+
+        // UDP sends unconnected, as HAProxy does: an ICMP "port unreachable" then never fails a later, unrelated line.
+        _connect = protocol != ProtocolType.Udp;
         Framing = framing;
         _time = time;
     }
@@ -51,6 +56,12 @@ internal sealed class SocketSyslogTransport : ISyslogTransport
         try
         {
             // A stream socket may take part of the frame; a datagram socket sends it whole or fails.
+            if (!_connect)
+            {
+                await socket.SendToAsync(frame, SocketFlags.None, _endPoint!, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+
             while (!frame.IsEmpty)
             {
                 var sent = await socket.SendAsync(frame, SocketFlags.None, cancellationToken).ConfigureAwait(false);
@@ -90,9 +101,14 @@ internal sealed class SocketSyslogTransport : ISyslogTransport
         {
             var endPoint = await _resolve(cancellationToken).ConfigureAwait(false);
             socket = new Socket(endPoint.AddressFamily, _socketType, _protocol);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(ConnectTimeout);
-            await socket.ConnectAsync(endPoint, timeout.Token).ConfigureAwait(false);
+            if (_connect)
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(ConnectTimeout);
+                await socket.ConnectAsync(endPoint, timeout.Token).ConfigureAwait(false);
+            }
+
+            _endPoint = endPoint;
             _backoff.Succeeded();
             _socket = socket;
             return socket;
