@@ -1,4 +1,5 @@
 using Appliance.ProxyCore.LoadBalancing;
+using Appliance.ProxyCore.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -14,6 +15,9 @@ public sealed record ProxyEngineOptions
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
+
+    /// <summary>Where the forwarders write one access line per transaction or connection; default: nothing is logged.</summary>
+    public IAccessLog AccessLog { get; init; } = NullAccessLog.Instance;
 
     public LoadBalancingPolicyRegistry Policies { get; init; } = LoadBalancingPolicyRegistry.Default;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Appliance.Host.Admin;
 using Appliance.Host.Hosting;
+using Appliance.Host.Logging;
 using Appliance.ProxyCore;
 using Appliance.ProxyCore.Configuration;
 using Microsoft.Extensions.Logging;
@@ -33,10 +34,12 @@ internal static class RunCommand
                 return 1;
             }
 
-            using var loggerFactory = ConsoleLogging.Create();
+            await using var syslog = SyslogLogging.Create(result.Config, TimeProvider.System, Environment.MachineName, Environment.ProcessId);
+            using var loggerFactory = ApplianceLoggerFactory.Create(syslog.EventSink);
             var logger = loggerFactory.CreateLogger("appliance");
             using var shutdown = new ShutdownSignal();
-            await using var engine = new ProxyEngine(result.Config, new ProxyEngineOptions { LoggerFactory = loggerFactory });
+            await using var engine = new ProxyEngine(result.Config, new ProxyEngineOptions { LoggerFactory = loggerFactory, AccessLog = syslog.AccessLog });
+            var events = ApplianceEvents.Hook(engine, loggerFactory);
             try
             {
                 await engine.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -47,6 +50,7 @@ internal static class RunCommand
                 return 1;
             }
 
+            ApplianceEvents.ConfigApplied(events, engine, parse.GetValue(file)!.FullName);
             var reloader = new ConfigReloader(parse.GetValue(file)!.FullName, engine, logger, stdout);
             using var reload = new ReloadSignal(() => reloader.ReloadAsync().GetAwaiter().GetResult());
             var admin = new AdminCommandHandler(engine, async () =>

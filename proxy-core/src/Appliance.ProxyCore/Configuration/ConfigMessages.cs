@@ -331,4 +331,40 @@ internal static partial class ConfigMessages
 
     public static string CookieDynamicUnsupported(string where) =>
         $"'cookie' {where}: 'dynamic' (server cookies generated from a secret key) is not supported; give each server a 'cookie VALUE'";
+
+    // Log targets (Logging/LogTargetParser, Validation/LogTargetValidator). A log line inherited from defaults is
+    // checked once per proxy, so these name the target rather than the section: the location points at the line.
+    public static string ForLogTarget(string target) => $"target '{target}'";
+
+    public static string LogUnsupportedTarget(string target) =>
+        $"'log' target '{target}' is not supported; use IP[:PORT], udp@IP[:PORT], tcp@IP:PORT, a UNIX datagram socket path such as '/dev/log', 'stdout' or 'stderr'";
+
+    public static string LogBadAddress(string target, string reason) => $"'log' target '{target}' is not a valid address: {reason}";
+
+    public static string LogBadPort(string port) => $"expects a port from 1 to 65535 (got '{port}')";
+
+    public static string LogTcpWithoutPort(string target) =>
+        $"'log' target '{target}' needs a port: TCP syslog has no default port here (e.g. '{target}:601')";
+
+    public static string LogBadLength(string target, string? got) =>
+        $"'log' target '{target}': 'len' expects an integer from 80 to 65535 (got {(got is null ? "nothing" : $"'{got}'")})";
+
+    public static string LogBadFormat(string target, string? got, string? hint) =>
+        $"'log' target '{target}': 'format' expects one of 'local', 'rfc3164', 'rfc5424', 'priority', 'short', 'timed', 'iso' or 'raw' (got {(got is null ? "nothing" : $"'{got}'")}){Hint(hint)}";
+
+    public static string LogBadLevel(string target, string what, string got, string? hint) =>
+        $"'log' target '{target}': the {what} expects one of 'emerg', 'alert', 'crit', 'err', 'warning', 'notice', 'info' or 'debug' (got '{got}'){Hint(hint)}";
+
+    public static string LogExtraArgument(string target, string extra) =>
+        $"'log' target '{target}' expects at most FACILITY LEVEL MINLEVEL after its options (got an extra '{extra}')";
+
+    public static string LogSampleIgnored(string target) =>
+        $"'log' target '{target}': 'sample' is not supported and is ignored; every line is sent";
+
+    public static string LogGlobalInGlobal() => "'log global' is only meaningful in defaults, frontend, backend and listen sections";
+
+    public static string LogGlobalWithArguments(string extra) => $"'log global' takes no other argument (got '{extra}')";
+
+    public static string LogFormatNotSupported(string keyword) =>
+        $"'{keyword}' is not supported yet and is ignored; lines use the 'option httplog', 'option tcplog' or default format";
 }

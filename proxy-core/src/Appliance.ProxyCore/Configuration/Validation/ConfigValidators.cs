@@ -1,5 +1,6 @@
 using Appliance.ProxyCore.LoadBalancing;
 using Appliance.ProxyCore.Tls;
+using Appliance.ProxyCore.Logging;
 
 namespace Appliance.ProxyCore.Configuration.Validation;
 
@@ -19,5 +20,6 @@ public static class ConfigValidators
         new LogFormatValidator(),
         new CookieValidator(),
         new TlsValidator(certificates ?? new CertificateLoader()),
+        new LogTargetValidator(),
     ];
 }

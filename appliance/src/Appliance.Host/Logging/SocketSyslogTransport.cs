@@ -1,0 +1,141 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Appliance.Host.Logging;
+
+/// <summary>
+/// A syslog target over a socket: UDP (unconnected) or a UNIX datagram socket (one message per datagram), or TCP
+/// (octet-counted). The socket is opened on first use and after a failure, no sooner than <see cref="ReconnectBackoff"/> allows; while
+/// waiting, sends fail at once so the sender drops and counts instead of stalling.
+/// </summary>
+internal sealed class SocketSyslogTransport : ISyslogTransport
+{
+    /// <summary>5 s: a TCP collector that does not answer within it is treated as down for this attempt.</summary>
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly Func<CancellationToken, ValueTask<EndPoint>> _resolve;
+    private readonly SocketType _socketType;
+    private readonly ProtocolType _protocol;
+    private readonly TimeProvider _time;
+    private readonly ReconnectBackoff _backoff = new();
+    private readonly bool _connect;
+    private Socket? _socket;
+    private EndPoint? _endPoint;
+
+    private SocketSyslogTransport(Func<CancellationToken, ValueTask<EndPoint>> resolve, SocketType socketType, ProtocolType protocol, SyslogFraming framing, TimeProvider time)
+    {
+        _resolve = resolve;
+        _socketType = socketType;
+        _protocol = protocol;
+
+        // UDP sends unconnected, as HAProxy does: an ICMP "port unreachable" then never fails a later, unrelated line.
+        _connect = protocol != ProtocolType.Udp;
+        Framing = framing;
+        _time = time;
+    }
+
+    public SyslogFraming Framing { get; }
+
+    public static SocketSyslogTransport Udp(string host, int port, TimeProvider time) =>
+        new(ct => ResolveAsync(host, port, ct), SocketType.Dgram, ProtocolType.Udp, SyslogFraming.NewlineTerminated, time);
+
+    public static SocketSyslogTransport Tcp(string host, int port, TimeProvider time) =>
+        new(ct => ResolveAsync(host, port, ct), SocketType.Stream, ProtocolType.Tcp, SyslogFraming.OctetCounted, time);
+
+    public static SocketSyslogTransport UnixDatagram(string path, TimeProvider time) =>
+        new(_ => ValueTask.FromResult<EndPoint>(new UnixDomainSocketEndPoint(path)), SocketType.Dgram, ProtocolType.Unspecified, SyslogFraming.NewlineTerminated, time);
+
+    public async ValueTask<bool> SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    {
+        var socket = _socket ?? await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        if (socket is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            // A stream socket may take part of the frame; a datagram socket sends it whole or fails.
+            if (!_connect)
+            {
+                await socket.SendToAsync(frame, SocketFlags.None, _endPoint!, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+
+            while (!frame.IsEmpty)
+            {
+                var sent = await socket.SendAsync(frame, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+                frame = frame[sent..];
+            }
+
+            return true;
+        }
+        catch (SocketException)
+        {
+            Reset();
+            return false;
+        }
+        catch (ObjectDisposedException)
+        {
+            Reset();
+            return false;
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _socket?.Dispose();
+        _socket = null;
+        return ValueTask.CompletedTask;
+    }
+
+    private async ValueTask<Socket?> ConnectAsync(CancellationToken cancellationToken)
+    {
+        if (!_backoff.CanAttempt(_time.GetUtcNow()))
+        {
+            return null;
+        }
+
+        Socket? socket = null;
+        try
+        {
+            var endPoint = await _resolve(cancellationToken).ConfigureAwait(false);
+            socket = new Socket(endPoint.AddressFamily, _socketType, _protocol);
+            if (_connect)
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(ConnectTimeout);
+                await socket.ConnectAsync(endPoint, timeout.Token).ConfigureAwait(false);
+            }
+
+            _endPoint = endPoint;
+            _backoff.Succeeded();
+            _socket = socket;
+            return socket;
+        }
+        catch (Exception ex) when (ex is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            socket?.Dispose();
+            _backoff.Failed(_time.GetUtcNow());
+            return null;
+        }
+    }
+
+    private void Reset()
+    {
+        _socket?.Dispose();
+        _socket = null;
+        _backoff.Failed(_time.GetUtcNow());
+    }
+
+    private static async ValueTask<EndPoint> ResolveAsync(string host, int port, CancellationToken cancellationToken)
+    {
+        if (IPAddress.TryParse(host, out var address))
+        {
+            return new IPEndPoint(address, port);
+        }
+
+        var addresses = await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
+        return addresses.Length > 0 ? new IPEndPoint(addresses[0], port) : throw new SocketException((int)SocketError.HostNotFound);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Net;
+using Appliance.Host.Hosting;
+using Appliance.Host.Logging;
+using Appliance.ProxyCore.Configuration;
+using Appliance.ProxyCore.Logging;
+using Microsoft.Extensions.Logging;
+
+namespace Appliance.Host.Tests.Logging;
+
+public sealed class SyslogLoggingTests
+{
+    private const string Config = """
+        global
+            log 127.0.0.1:5140 format rfc5424 local0
+            log-tag appliance
+        defaults
+            mode http
+            log global
+            option httplog
+            timeout connect 5s
+            timeout client 5s
+            timeout server 5s
+        frontend fe
+            bind :80
+            log 127.0.0.1:5141 format raw local1 notice
+            default_backend be
+        frontend quiet
+            bind :81
+            no log
+            default_backend be
+        backend be
+            server s1 127.0.0.1:8080
+        """;
+
+    private static readonly FixedTimeProvider Time = new(new DateTimeOffset(2026, 11, 22, 3, 38, 8, TimeSpan.Zero));
+
+    private readonly Dictionary<int, CapturingTransport> _transports = [];
+
+    [Fact]
+    public async Task Create_GlobalAndProxyTargets_OneTargetEachInConfigurationOrder()
+    {
+        await using var logging = Create();
+
+        Assert.Equal(["127.0.0.1:5140", "127.0.0.1:5141"], logging.Stats().Select(s => s.Address));
+        Assert.True(logging.AccessLog.IsEnabled("fe"));
+        Assert.False(logging.AccessLog.IsEnabled("quiet"));
+    }
+
+    [Fact]
+    public async Task AccessLog_Write_ReachesGlobalAndOwnTargetsWithMsgidNil()
+    {
+        var logging = Create();
+
+        logging.AccessLog.Write(new HttpAccessRecord
+        {
+            Client = new IPEndPoint(IPAddress.Loopback, 1000),
+            RequestDate = Time.GetUtcNow(),
+            Frontend = "fe",
+            Status = 200,
+            BytesUploaded = 10,
+            RequestLine = "GET / HTTP/1.1"u8,
+        });
+        await logging.DisposeAsync();
+
+        var line = "127.0.0.1:1000 [22/Nov/2026:03:38:08.000] fe fe/<NOSRV> -1/-1/-1/-1/-1 200 0 - - ---- 0/0/0/0/0 0/0 \"GET / HTTP/1.1\"";
+        Assert.Equal([$"<134>1 2026-11-22T03:38:08.000000+00:00 - appliance 99 - - {line}\n"], _transports[5140].Frames);
+
+        // The second target's level is notice: info access lines are not sent there.
+        Assert.Empty(_transports[5141].Frames);
+        Assert.Equal([new SyslogTargetStats("127.0.0.1:5140", LogTransport.Udp, 1, 0), new SyslogTargetStats("127.0.0.1:5141", LogTransport.Udp, 0, 0)], logging.Stats());
+    }
+
+    [Fact]
+    public async Task EventSink_ApplianceEvents_GlobalTargetsOnlyWithTheirMsgids()
+    {
+        var logging = Create();
+        using (var factory = ApplianceLoggerFactory.Create(logging.EventSink))
+        {
+            var logger = factory.CreateLogger(ApplianceEvents.Category);
+            ApplianceEvents.ServerStateChanged(logger, "Server be/s1 is DOWN, reason: Layer4 connection problem");
+            ApplianceEvents.AgentChanged(logger, "Server be/s1 agent: weight 100% -> 50%");
+            ApplianceEvents.ConfigApplied(logger, "/etc/appliance.cfg", 2, 1);
+            ApplianceEvents.ConfigRefused(logger, "/etc/appliance.cfg", 3, "t.cfg:2: error: x");
+            ApplianceEvents.RoleChanged(logger, "BACKUP", "MASTER", "master down");
+
+            // The engine's own health line is for the console; syslog gets the event above instead.
+            factory.CreateLogger("Appliance.ProxyCore.Health").LogWarning("Server be/s1 is DOWN");
+            factory.CreateLogger("Microsoft.AspNetCore.Server").LogWarning("not ours");
+        }
+
+        await logging.DisposeAsync();
+
+        Assert.Equal(
+            [
+                "<132>1 2026-11-22T03:38:08.000000+00:00 - appliance 99 server-state - Server be/s1 is DOWN, reason: Layer4 connection problem\n",
+                "<134>1 2026-11-22T03:38:08.000000+00:00 - appliance 99 agent - Server be/s1 agent: weight 100% -> 50%\n",
+                "<134>1 2026-11-22T03:38:08.000000+00:00 - appliance 99 config - Configuration /etc/appliance.cfg applied: 2 frontends, 1 backends\n",
+                "<131>1 2026-11-22T03:38:08.000000+00:00 - appliance 99 config - Configuration /etc/appliance.cfg refused: 3 errors, first: t.cfg:2: error: x\n",
+                "<132>1 2026-11-22T03:38:08.000000+00:00 - appliance 99 role - Role changed from BACKUP to MASTER: master down\n",
+            ],
+            _transports[5140].Frames);
+        Assert.Empty(_transports[5141].Frames);
+    }
+
+    [Fact]
+    public async Task Create_NoFrontendLogs_NullAccessLog()
+    {
+        var result = ConfigLoader.LoadText("frontend fe\n    bind :80\n    timeout client 5s\n", "t.cfg");
+        await using var logging = SyslogLogging.Create(result.Config!, Time, "vm", 99, _ => new CapturingTransport());
+
+        Assert.Same(NullAccessLog.Instance, logging.AccessLog);
+        Assert.Empty(logging.Stats());
+    }
+
+    private SyslogLogging Create()
+    {
+        var result = ConfigLoader.LoadText(Config, "t.cfg");
+        Assert.DoesNotContain(result.Diagnostics, d => d.IsError);
+        return SyslogLogging.Create(result.Config!, Time, "vm", 99, target =>
+        {
+            var transport = new CapturingTransport();
+            _transports.Add(target.Port, transport);
+            return transport;
+        });
+    }
+}
