@@ -60,6 +60,9 @@ public sealed class SyslogLoggingTests
             BytesUploaded = 10,
             RequestLine = "GET / HTTP/1.1"u8,
         });
+
+        // The sender is a background loop: give it its turn (a loaded machine can take longer than the 1 s drain).
+        Assert.True(await Appliance.Tests.Common.TcpClientHelper.WaitUntilAsync(() => logging.Stats()[0].Sent == 1, TimeSpan.FromSeconds(10)));
         await logging.DisposeAsync();
 
         var line = "127.0.0.1:1000 [22/Nov/2026:03:38:08.000] fe fe/<NOSRV> -1/-1/-1/-1/-1 200 0 - - ---- 0/0/0/0/0 0/0 \"GET / HTTP/1.1\"";
