@@ -124,7 +124,7 @@ public static class DnsMessageReader
         var end = position + length;
         if (!TryReadData(packet, position, end, type, out var data, out error))
         {
-            error = $"{type} {name}: {error}";
+            error = $"{type.Mnemonic()} {name}: {error}";
             return false;
         }
 

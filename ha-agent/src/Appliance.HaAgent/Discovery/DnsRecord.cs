@@ -20,5 +20,5 @@ public sealed record DnsRecord(DnsName Name, DnsRecordData Data, uint Ttl, bool 
     public bool IsSameRecord(DnsRecord other) =>
         other is not null && other.Class == Class && other.Name == Name && other.Data.Equals(Data);
 
-    public override string ToString() => $"{Name} {Ttl} {Type}{(CacheFlush ? " flush" : string.Empty)} {Data}";
+    public override string ToString() => $"{Name} {Ttl} {Type.Mnemonic()}{(CacheFlush ? " flush" : string.Empty)} {Data}";
 }

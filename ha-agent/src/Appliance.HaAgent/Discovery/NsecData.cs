@@ -21,7 +21,7 @@ public sealed class NsecData : DnsRecordData
 
     public override DnsRecordType Type => DnsRecordType.Nsec;
 
-    public override string ToString() => $"{NextName} {string.Join(' ', Types)}";
+    public override string ToString() => $"{NextName} {string.Join(' ', Types.Select(t => t.Mnemonic()))}";
 
     internal override void Write(DnsWireWriter writer)
     {

@@ -7,7 +7,7 @@ public sealed class OpaqueData(DnsRecordType type, byte[] bytes) : DnsRecordData
 
     public override DnsRecordType Type { get; } = type;
 
-    public override string ToString() => $"type {(ushort)Type}: {Convert.ToHexString(Bytes)}";
+    public override string ToString() => $"{Type.Mnemonic()} {Convert.ToHexString(Bytes)}";
 
     internal override void Write(DnsWireWriter writer) => writer.WriteBytes(Bytes);
 }
