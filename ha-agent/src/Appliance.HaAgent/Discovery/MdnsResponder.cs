@@ -253,7 +253,7 @@ public sealed class MdnsResponder
         var legacy = source.Port != MdnsConstants.Port;
         var probe = query.Authorities.Count > 0;
         var answers = new List<DnsRecord>();
-        var additionals = new List<DnsRecord>();
+        var negatives = new List<DnsRecord>();
         foreach (var question in query.Questions)
         {
             foreach (var record in Records.Answer(question))
@@ -266,36 +266,32 @@ public sealed class MdnsResponder
                 }
             }
 
-            if (Records.NegativeAnswer(question) is { } negative)
+            if (Records.NegativeAnswer(question) is { } negative && !negatives.Contains(negative))
             {
-                additionals.Add(negative);
+                negatives.Add(negative);
             }
-        }
-
-        additionals.AddRange(answers.SelectMany(Records.AdditionalsFor));
-        additionals = [.. additionals.Distinct().Where(r => !answers.Contains(r))];
-        if (answers.Count == 0 && additionals.Count == 0)
-        {
-            return [];
         }
 
         if (legacy)
         {
             var ttl = (Func<DnsRecord, DnsRecord>)(r => r with { Ttl = Math.Min(r.Ttl, MdnsConstants.LegacyUnicastMaxTtl), CacheFlush = false });
-            var reply = new DnsMessage(query.Id, true, 0, true, false, false, 0, query.Questions, [.. answers.Select(ttl)], [], [.. additionals.Select(ttl)]);
-            return [new MdnsOutgoing(reply, source)];
+            var additional = Additionals(answers, negatives);
+            return answers.Count + additional.Count == 0
+                ? []
+                : [new MdnsOutgoing(new DnsMessage(query.Id, true, 0, true, false, false, 0, query.Questions, [.. answers.Select(ttl)], [], [.. additional.Select(ttl)]), source)];
         }
 
-        var unicast = query.Questions.Count > 0 && query.Questions.All(q => q.UnicastResponse)
+        var unicast = answers.Count > 0 && query.Questions.All(q => q.UnicastResponse)
             && answers.TrueForAll(r => _lastMulticast.TryGetValue(r, out var at) && now - at < TimeSpan.FromSeconds(r.Ttl / 4.0));
         if (unicast)
         {
-            return [new MdnsOutgoing(DnsMessage.Response(answers, additionals), source)];
+            return [new MdnsOutgoing(DnsMessage.Response(answers, Additionals(answers, negatives)), source)];
         }
 
         var limit = probe ? MdnsConstants.ProbeDefenceRateLimit : MdnsConstants.MulticastRateLimit;
         answers.RemoveAll(r => _lastMulticast.TryGetValue(r, out var at) && now - at < limit);
-        if (answers.Count == 0)
+        var additionals = Additionals(answers, negatives);
+        if (answers.Count == 0 && additionals.Count == 0)
         {
             return [];
         }
@@ -309,6 +305,10 @@ public sealed class MdnsResponder
         _pendingDue = Min(_pendingDue, due);
         return due <= now ? OnTimer(now) : [];
     }
+
+    /// <summary>The additional section: negative answers, then what the answers bring along, without repeats or answers.</summary>
+    private List<DnsRecord> Additionals(List<DnsRecord> answers, List<DnsRecord> negatives) =>
+        [.. negatives.Concat(answers.SelectMany(Records.AdditionalsFor)).Distinct().Where(r => !answers.Contains(r))];
 
     private void MarkMulticast(IEnumerable<DnsRecord> records, TimeSpan now)
     {
