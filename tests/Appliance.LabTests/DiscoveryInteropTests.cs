@@ -94,6 +94,26 @@ public sealed class DiscoveryInteropTests(ITestOutputHelper output)
         Assert.Equal(("imposter", 7500), (imposter.NodeName, imposter.SyncPort));
     }
 
+    [LabFact("avahi-daemon", "avahi-browse", "avahi-publish", "dbus-daemon")]
+    public async Task SharedNamespace_AvahiAndOurNodeBothOnPort5353_EachSeesTheOtherAndTheRemoteNode()
+    {
+        await using var lab = new DiscoveryLab(output);
+        var avahi = lab.StartAvahi("lb1", "avahi-lb1");
+        avahi.Publish("x", "_appliance._tcp", 7400, "cluster=c1", "node=x", "sync=7400");
+        var lb1 = await lab.StartNodeAsync("lb1", "lb1", "c1");
+        var lb2 = await lab.StartNodeAsync("lb2", "lb2", "c1");
+
+        // Same namespace, same port: avahi's multicasts reach our socket (multicast loopback), and ours reach avahi.
+        var x = await lb1.WaitForAsync("found", p => p.Instance == "x", Timeout);
+        Assert.Equal(IPAddress.Parse("10.213.0.11"), x.Addresses[0]);
+        await lb1.WaitForAsync("found", p => p.Instance == "lb2", Timeout);
+        await lb2.WaitForAsync("found", p => p.Instance == "x", Timeout);
+        await lb2.WaitForAsync("found", p => p.Instance == "lb1", Timeout);
+        await PollAsync(() => avahi.Browse("_appliance._tcp"), l => l.StartsWith("=;eth0;IPv4;lb1;", StringComparison.Ordinal));
+        var line = await PollAsync(() => avahi.Browse("_appliance._tcp"), l => l.StartsWith("=;eth0;IPv4;lb2;", StringComparison.Ordinal));
+        Assert.Contains(";lb2.local;10.213.0.12;7400;", line, StringComparison.Ordinal);
+    }
+
     [LabFact]
     public async Task TwoNodes_FindEachOther_StoppedNodesGoodbyeMakesItLostAtOnce()
     {
