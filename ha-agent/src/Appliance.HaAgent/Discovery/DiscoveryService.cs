@@ -188,7 +188,7 @@ public sealed class DiscoveryService : IAsyncDisposable
         }
         finally
         {
-            using var timeout = new CancellationTokenSource(GoodbyeTimeout);
+            using var timeout = new CancellationTokenSource(GoodbyeTimeout, _time);
             await SendAsync(_responder.Stop(Now()), timeout.Token);
             DiscoveryLog.Stopped(_logger, _responder.InstanceName.ToString());
         }
