@@ -23,6 +23,7 @@ namespace Appliance.HaAgent.Configuration;
 /// <param name="Notify"><c>notify</c>: a program run on every role change; null = none.</param>
 /// <param name="NotifyTimeout"><c>notify_timeout</c>: the notify program is killed after this. Default 30 s.</param>
 /// <param name="InitialStateHint"><c>state</c>: keepalived's hint, kept for display; the election ignores it.</param>
+/// <param name="Discovery"><c>discovery mdns</c> with <c>cluster_id</c> and <c>node_name</c>; null (the default) = no discovery.</param>
 public sealed record HaConfig(
     string Interface,
     byte VirtualRouterId,
@@ -41,7 +42,8 @@ public sealed record HaConfig(
     TrackProxyConfig? TrackProxy,
     string? Notify,
     TimeSpan NotifyTimeout,
-    HaRole? InitialStateHint)
+    HaRole? InitialStateHint,
+    DiscoveryConfig? Discovery = null)
 {
     /// <summary>Default <c>priority</c> (RFC 5798 §5.2.4).</summary>
     public const byte DefaultPriority = VrrpConstants.DefaultPriority;

@@ -50,6 +50,14 @@ internal sealed class HaConfigBuilder
 
     public HaRole? InitialStateHint { get; set; }
 
+    public bool DiscoveryEnabled { get; set; }
+
+    public int DiscoverySyncPort { get; set; } = DiscoveryConfig.DefaultSyncPort;
+
+    public string? ClusterId { get; set; }
+
+    public string? NodeName { get; set; }
+
     /// <summary>Records the first line of a single-valued keyword; returns that earlier line when this is a repeat.</summary>
     public HaConfigLine? MarkSeen(HaConfigLine line)
     {
@@ -83,5 +91,6 @@ internal sealed class HaConfigBuilder
         TrackProxy,
         Notify,
         NotifyTimeout,
-        InitialStateHint);
+        InitialStateHint,
+        DiscoveryEnabled ? new DiscoveryConfig(ClusterId!, NodeName, DiscoverySyncPort) : null);
 }

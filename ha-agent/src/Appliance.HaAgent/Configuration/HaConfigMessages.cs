@@ -63,4 +63,9 @@ internal static class HaConfigMessages
 
     public static string VrrpV2AuthHint() =>
         "VRRPv2 authentication does not exist in VRRPv3 (RFC 5798 §9): use 'auth_key_file' for our HMAC extension";
+
+    public static string DiscoveryNeedsClusterId() =>
+        "'discovery mdns' requires 'cluster_id' (none given): peers are matched by it";
+
+    public static string NeedsDiscovery(string keyword) => $"'{keyword}' has no effect without 'discovery mdns'";
 }

@@ -47,6 +47,8 @@ internal static class HaConfigValidator
             }
         }
 
+        HaDiscoveryKeywords.Validate(section, b, d);
+
         if (b.InitialStateHint == HaRole.Master && b.Priority != VrrpConstants.OwnerPriority)
         {
             d.Add(HaDiagnostic.Warning(b.SeenAt("state")!, HaConfigMessages.StateIgnored()));

@@ -91,6 +91,9 @@ internal static class HaKeywords
         new("notify_timeout", false, (line, b, d) =>
             ReadTime(line, d, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1), "a time from 1s to 1h", v => b.NotifyTimeout = v)),
         new("state", false, ReadState),
+        new(HaDiscoveryKeywords.Discovery, false, HaDiscoveryKeywords.ReadDiscovery),
+        new(HaDiscoveryKeywords.ClusterId, false, HaDiscoveryKeywords.ReadClusterId),
+        new(HaDiscoveryKeywords.NodeName, false, HaDiscoveryKeywords.ReadNodeName),
         new("vrrp_version", false, (line, _, d) =>
         {
             if (HaArguments.TrySingle(line, "3, the only version supported (RFC 5798)", d, out var version) && version != "3")
