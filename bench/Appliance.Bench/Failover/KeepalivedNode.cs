@@ -51,6 +51,17 @@ internal sealed partial class KeepalivedNode(LabSetup lab, string name) : IRoute
             pids.Add(haproxy.Pid);
         }
 
+        if (signal == Posix.SigKill)
+        {
+            // Freeze them first, the parent before its child: killed first, the parent's death would send the VRRP
+            // child its PR_SET_PDEATHSIG signal, and a child that gets to handle it steps down with a priority-0
+            // advert (a graceful stop, not a crash); a child killed first would be restarted by the parent.
+            foreach (var pid in pids)
+            {
+                Posix.Kill(pid, Posix.SigStop);
+            }
+        }
+
         foreach (var pid in pids)
         {
             Posix.Kill(pid, signal);
