@@ -109,17 +109,17 @@ Each node's config gets one more listener (\`listen web\`, \`mode http\`, VIP:80
 \`wrk -t2 -c200 -d30s\` from the client saturates the master's proxy (nothing pinned: wrk, nginx and both nodes share
 the 2 CPUs). A role change during the load is a false failover (or its undoing); the probe keeps running on VIP:8080.
 
-| | role changes (both nodes) | lb1 role at the end | wrk req/s | probe's longest gap |
-|---|---|---|---|---|
+| | role changes (both nodes) | lb1 role at the end | wrk req/s | probe's longest gap | probe attempts (on VIP:8080, during the whole run) |
+|---|---|---|---|---|---|
 EOF
     for impl in ours keepalived; do
       line=$(grep "^RESULT impl=$impl advert_ms=100 fault=load " "$FAILOVER_RESULTS" | head -n 1 || true)
       if [ -z "$line" ]; then
-        echo "| $impl | failed: $(grep "^FAILED impl=$impl advert_ms=100 fault=load " "$FAILOVER_RESULTS" | head -n 1 | cut -c1-200) | | | |"
+        echo "| $impl | failed: $(grep "^FAILED impl=$impl advert_ms=100 fault=load " "$FAILOVER_RESULTS" | head -n 1 | cut -c1-200) | | | | |"
         continue
       fi
       get() { echo "$line" | grep -o " $1=[^ ]*" | cut -d= -f2; }
-      echo "| $impl | $(get role_changes) | $(get lb1_role) | $(get wrk_rps) | $(get probe_max_gap_ms) ms |"
+      echo "| $impl | $(get role_changes) | $(get lb1_role) | $(get wrk_rps) | $(get probe_max_gap_ms) ms | $(echo "$line" | sed 's/.*probe="\([^"]*\)".*/\1/') |"
     done
     echo
   fi
