@@ -49,6 +49,15 @@ The machine is shared (other engineers build on it), so every figure is the **me
 average at each proxy run is kept in the raw results; read ratios, not absolute rates.
 
 EOF
+if awk -v l="${LOAD_START%% *}" -v e="${LOAD_END%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > 2 * n || e > 2 * n) }'; then
+  cat <<EOF
+> **Overloaded machine.** The 1-minute load average was ${LOAD_START%% *} at the start and ${LOAD_END%% *} at the end
+> on $(nproc) CPUs: the proxies got only part of their pinned core ("busy" below), so no proxy cell is proxy-bound and
+> CPU per request is measured with the larger batches a starved process works through (fewer wake-ups per request).
+> Treat the ratios as provisional and repeat the run on a quiet machine.
+
+EOF
+fi
 
 if [ -s "$FAILOVER_RESULTS" ]; then
   cat <<EOF
@@ -144,7 +153,10 @@ only, \`TLS_AES_128_GCM_SHA256\`, the same self-signed ECDSA P-256 certificate (
 haproxy ${TLS_SEEN[haproxy]}); wrk does no session resumption, so every new connection is a full handshake.
 
 Targets: CPU per request ratio ours/haproxy ≤ 1.00 (first milestone ≤ 1.5); p99 latency no worse than haproxy's
-when the proxy is the bottleneck ("busy" = the proxy's CPU seconds per wall second on its core).
+when the proxy is the bottleneck ("busy" = the proxy's CPU seconds per wall second on its core; the p99 target is
+judged only when both are at least 90 % busy, otherwise the column says which p99 was lower). Throughput (req/s)
+compares fairly only when both proxies are saturated: on a contended core the scheduler shares CPU time per thread,
+and ours runs more threads than single-threaded haproxy.
 
 | cell | ours req/s | haproxy req/s | ours p50 / p99 ms | haproxy p50 / p99 ms | ours busy | haproxy busy | ours CPU s / 10k req | haproxy CPU s / 10k req | CPU ratio | CPU ≤ 1.00 (≤ 1.5) | p99 ≤ haproxy |
 |---|---|---|---|---|---|---|---|---|---|---|---|
@@ -154,8 +166,13 @@ EOF
     r=$(ratio "$oc" "$hc")
     cpu_ok=$(awk -v r="$r" 'BEGIN { if (r == "-") print "-"; else if (r <= 1.0) print "met"; else if (r <= 1.5) print "milestone met (≤ 1.5)"; else print "**not met**" }')
     op99=$(proxy_median "$cell" ours p99); hp99=$(proxy_median "$cell" haproxy p99)
-    p99_ok=$(awk -v o="$op99" -v h="$hp99" 'BEGIN { if (o == "-" || h == "-") print "-"; else print (o <= h ? "met" : "**not met**") }')
-    echo "| $cell | $(fmt "$(proxy_median "$cell" ours rate)" %.0f) | $(fmt "$(proxy_median "$cell" haproxy rate)" %.0f) | $(fmt "$(proxy_median "$cell" ours p50)" %.2f) / $(fmt "$op99" %.2f) | $(fmt "$(proxy_median "$cell" haproxy p50)" %.2f) / $(fmt "$hp99" %.2f) | $(fmt "$(proxy_median "$cell" ours busy)" %.0f)% | $(fmt "$(proxy_median "$cell" haproxy busy)" %.0f)% | $(fmt "$oc" %.3f) | $(fmt "$hc" %.3f) | $r | $cpu_ok | $p99_ok |"
+    obusy=$(proxy_median "$cell" ours busy); hbusy=$(proxy_median "$cell" haproxy busy)
+    # The target applies when the proxy is the bottleneck: both at least 90 % busy on their core.
+    p99_ok=$(awk -v o="$op99" -v h="$hp99" -v ob="$obusy" -v hb="$hbusy" 'BEGIN {
+      if (o == "-" || h == "-") print "-"
+      else if (ob < 90 || hb < 90) print "not proxy-bound (" (o <= h ? "lower" : "higher") ")"
+      else print (o <= h ? "met" : "**not met**") }')
+    echo "| $cell | $(fmt "$(proxy_median "$cell" ours rate)" %.0f) | $(fmt "$(proxy_median "$cell" haproxy rate)" %.0f) | $(fmt "$(proxy_median "$cell" ours p50)" %.2f) / $(fmt "$op99" %.2f) | $(fmt "$(proxy_median "$cell" haproxy p50)" %.2f) / $(fmt "$hp99" %.2f) | $(fmt "$obusy" %.0f)% | $(fmt "$hbusy" %.0f)% | $(fmt "$oc" %.3f) | $(fmt "$hc" %.3f) | $r | $cpu_ok | $p99_ok |"
   done
   cat <<EOF
 
