@@ -143,7 +143,7 @@ fi
 if [ -s "$PROXY_RESULTS" ]; then
   cat <<EOF
 ## Proxy cells (127.0.0.1)
-Backends: nginx (one worker, pinned with the load generators) serving a 100-byte and a 64 KiB file, and \`appliance-bench ws-echo\`.
+Backends: nginx (one process, \`master_process off\`, pinned with the load generators) serving a 100-byte and a 64 KiB file, and \`appliance-bench ws-echo\`.
 Ours and haproxy load the same configuration text (only the ports differ; \`maxconn $MAXCONN\` so haproxy's two
 descriptors per connection fit the hard limit of $FD_LIMIT), run side by side, each pinned to CPU 0
 (\`taskset -c 0\`); wrk, nginx and the echo server are pinned to CPU 1. Each run: \`taskset -c 1 wrk -t1 -c50
