@@ -1,0 +1,243 @@
+# Sourced by bench/run after the cells ran: prints docs/benchmarks.md (markdown) from the raw results
+#   $FAILOVER_RESULTS  lines "RESULT impl=.. advert_ms=.. fault=.. run=.. outage_ms=.. ..." or "FAILED ..."
+#   $PROXY_RESULTS     TSV: cell impl run requests p50_ms p99_ms seconds mib rate errors cpu_seconds load1
+#   $MEMORY_RESULTS    TSV: impl rss_before_kib rss_after_kib established "RESULT ready=N failed=N"
+# and the variables bench/run set (machine, load averages, commands). Not meant to run on its own.
+
+# median_of: the median of the numbers on stdin ("-" when none).
+median_of() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+max_of() { sort -g | awk '{ m = $1 } END { print (NR ? m : "-") }'; }
+
+# failover_values IMPL ADVERT FAULT KEY: the KEY values of that cell's successful runs, one a line.
+failover_values() {
+  grep "^RESULT impl=$1 advert_ms=$2 fault=$3 " "$FAILOVER_RESULTS" 2>/dev/null | grep -o " $4=[0-9.]*" | cut -d= -f2 || true
+}
+failover_failed() { grep -c "^FAILED impl=$1 advert_ms=$2 fault=$3 " "$FAILOVER_RESULTS" 2>/dev/null || true; }
+
+# proxy_column CELL IMPL COLUMN: that column of the cell's runs, one a line (cpu per 10k and per MiB are derived).
+proxy_column() {
+  awk -F'\t' -v c="$1" -v i="$2" -v k="$3" '$1 == c && $2 == i && $4 > 0 {
+    if (k == "cpu10k") print $11 / $4 * 10000
+    else if (k == "cpumib") print ($8 > 0 ? $11 * 1000 / $8 : 0)
+    else if (k == "busy") print $11 / $7 * 100
+    else if (k == "rate") print $9
+    else if (k == "p50") print $5
+    else if (k == "p99") print $6
+    else if (k == "load") print $12
+    else if (k == "errors") print $10 }' "$PROXY_RESULTS" 2>/dev/null || true
+}
+proxy_median() { proxy_column "$@" | median_of; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b == 0) print "-"; else printf "%.2f", a / b }'; }
+fmt() { awk -v v="$1" -v f="$2" 'BEGIN { if (v == "-") print "-"; else printf f, v }'; }
+
+cat <<EOF
+# Benchmarks: appliance vs haproxy 2.6 and keepalived 2.2.7
+
+Written by \`bench/run\` (issue 9) on every run; do not edit by hand. Speed is measured here, never in unit tests.
+
+## This run
+| | |
+|---|---|
+| date | $STARTED_AT, took $((ELAPSED / 60)) min $((ELAPSED % 60)) s |
+| command | \`bench/run $WHAT$( [ "$QUICK" -eq 1 ] && echo " --quick")\` (runs per proxy cell: $RUNS, wrk seconds per run: $SECONDS_PER_RUN, runs per failover cell: $FAILOVER_RUNS) |
+| appliance | commit $COMMIT, \`dotnet build -c Release\` (workstation concurrent GC, tiered PGO, as the Host project sets) |
+| peers | $(haproxy -v 2>/dev/null | head -n 1 | cut -d' ' -f1-3); $(keepalived -v 2>&1 | head -n 1); $(nginx -v 2>&1 | cut -d' ' -f3); $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2) |
+| machine | $(nproc) CPUs ($CPU_MODEL), $MEMORY, kernel $(uname -r), hard open-files limit $FD_LIMIT |
+| load average (1/5/15 min) | at start $LOAD_START; failover cells started at ${LOAD_FAILOVER:--}; proxy cells started at ${LOAD_PROXY:--}; at the end $LOAD_END |
+
+The machine is shared (other engineers build on it), so every figure is the **median** of the runs and the load
+average at each proxy run is kept in the raw results; read ratios, not absolute rates.
+
+EOF
+if awk -v l="${LOAD_START%% *}" -v e="${LOAD_END%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > 2 * n || e > 2 * n) }'; then
+  cat <<EOF
+> **Overloaded machine.** The 1-minute load average was ${LOAD_START%% *} at the start and ${LOAD_END%% *} at the end
+> on $(nproc) CPUs: the proxies got only part of their pinned core ("busy" below), so no proxy cell is proxy-bound and
+> CPU per request is measured with the larger batches a starved process works through (fewer wake-ups per request).
+> Treat the ratios as provisional and repeat the run on a quiet machine.
+
+EOF
+fi
+
+if [ -s "$FAILOVER_RESULTS" ]; then
+  cat <<EOF
+## Failover (namespace lab)
+\`lab/lab.sh\` builds a fresh lab per run: lb1 (priority 150) and lb2 (100) on a bridge with VIP 10.213.0.10/24, a socat
+backend that speaks first, and the client. **Ours**: each node runs \`appliance run -f\` with lab.sh's config (TCP
+listener VIP:8080, \`check inter 500ms\`; \`ha\`: VRID 51, \`track_interface eth0\`, \`garp_master_delay 1s\`) and the
+advert interval under test. **keepalived**: each node runs haproxy with the same proxy sections and keepalived
+(\`vrrp_version 3\`, VRID 51, the same priorities, VIP, advert interval, \`track_interface eth0\`, \`garp_master_delay 1\`).
+The fault hits every process of the master at once (ours: the appliance; keepalived: haproxy, keepalived and its VRRP
+child). The outage is the longest gap between two successful attempts of the lab tests' client probe
+(\`tests/Appliance.LabTests/Infrastructure/ClientProbe.cs\`: a connection to VIP:8080 every 10 ms that counts only when
+the backend's byte arrives; attempts overlap, 500 ms timeout), from the last success before the fault on.
+Command per cell: \`appliance-bench failover --impl ours|keepalived --advert-ms N --fault kill|stop|load --runs N ...\`.
+
+### kill -9 of the master
+Targets: ours at most half of keepalived's outage at the same advert interval (medians compared); under 300 ms at
+100 ms adverts (the median; the max is shown). RFC 5798 §6.1 bounds both: a backup of priority 100 declares the master
+down after Master_Down_Interval = 3 × advert + (256 − 100)/256 × advert, i.e. 3.61 s at 1 s and 361 ms at 100 ms,
+counted from the last advert before the kill (so 0 to one advert interval less).
+
+| advert | ours median (max) | keepalived median (max) | ratio ours/keepalived | runs ok ours / keepalived | ≤ half of keepalived? | < 300 ms? |
+|---|---|---|---|---|---|---|
+EOF
+  for advert in 1000 100; do
+    om=$(failover_values ours "$advert" kill outage_ms | median_of)
+    [ "$om" = "-" ] && [ "$(failover_values keepalived "$advert" kill outage_ms | median_of)" = "-" ] && continue
+    ox=$(failover_values ours "$advert" kill outage_ms | max_of)
+    km=$(failover_values keepalived "$advert" kill outage_ms | median_of)
+    kx=$(failover_values keepalived "$advert" kill outage_ms | max_of)
+    on=$(failover_values ours "$advert" kill outage_ms | wc -l)
+    kn=$(failover_values keepalived "$advert" kill outage_ms | wc -l)
+    half=$(awk -v o="$om" -v k="$km" 'BEGIN { if (o == "-" || k == "-") print "-"; else print (o <= k / 2 ? "met" : "**not met**") }')
+    under="n/a"
+    if [ "$advert" = 100 ]; then under=$(awk -v o="$om" 'BEGIN { if (o == "-") print "-"; else print (o < 300 ? "met" : "**not met**") }'); fi
+    echo "| $advert ms | $om ms ($ox ms) | $km ms ($kx ms) | $(ratio "$om" "$km") | $on/$((on + $(failover_failed ours "$advert" kill))) / $kn/$((kn + $(failover_failed keepalived "$advert" kill))) | $half | $under |"
+  done
+  echo
+
+  if grep -q 'fault=stop' "$FAILOVER_RESULTS"; then
+    cat <<EOF
+### SIGSTOP of the master (100 ms adverts)
+The master freezes (its kernel still holds the VIP and accepts connections that are never served). No target; for
+comparison with keepalived.
+
+| | median (max) outage | runs ok |
+|---|---|---|
+| ours | $(failover_values ours 100 stop outage_ms | median_of) ms ($(failover_values ours 100 stop outage_ms | max_of) ms) | $(failover_values ours 100 stop outage_ms | wc -l) |
+| keepalived + haproxy | $(failover_values keepalived 100 stop outage_ms | median_of) ms ($(failover_values keepalived 100 stop outage_ms | max_of) ms) | $(failover_values keepalived 100 stop outage_ms | wc -l) |
+
+EOF
+  fi
+
+  if grep -q 'fault=load' "$FAILOVER_RESULTS"; then
+    cat <<EOF
+### False failovers under load (100 ms adverts, 30 s)
+Each node's config gets one more listener (\`listen web\`, \`mode http\`, VIP:8081 to nginx in the backend namespace);
+\`wrk -t2 -c200 -d30s\` from the client saturates the master's proxy (nothing pinned: wrk, nginx and both nodes share
+the 2 CPUs). A role change during the load is a false failover (or its undoing); the probe keeps running on VIP:8080.
+
+| | role changes (both nodes) | lb1 role at the end | wrk req/s | probe's longest gap | probe attempts (on VIP:8080, during the whole run) |
+|---|---|---|---|---|---|
+EOF
+    for impl in ours keepalived; do
+      line=$(grep "^RESULT impl=$impl advert_ms=100 fault=load " "$FAILOVER_RESULTS" | head -n 1 || true)
+      if [ -z "$line" ]; then
+        echo "| $impl | failed: $(grep "^FAILED impl=$impl advert_ms=100 fault=load " "$FAILOVER_RESULTS" | head -n 1 | cut -c1-200) | | | | |"
+        continue
+      fi
+      get() { echo "$line" | grep -o " $1=[^ ]*" | cut -d= -f2; }
+      echo "| $impl | $(get role_changes) | $(get lb1_role) | $(get wrk_rps) | $(get probe_max_gap_ms) ms | $(echo "$line" | sed 's/.*probe="\([^"]*\)".*/\1/') |"
+    done
+    echo
+  fi
+  if grep -q '^FAILED' "$FAILOVER_RESULTS"; then
+    echo "Failed runs:"
+    echo
+    grep '^FAILED' "$FAILOVER_RESULTS" | cut -c1-400 | sed 's/^/    /'
+    echo
+  fi
+fi
+
+if [ -s "$PROXY_RESULTS" ]; then
+  cat <<EOF
+## Proxy cells (127.0.0.1)
+Backends: nginx (one process, \`master_process off\`, pinned with the load generators) serving a 100-byte and a 64 KiB file, and \`appliance-bench ws-echo\`.
+Ours and haproxy load the same configuration text (only the ports differ; \`maxconn $MAXCONN\` so haproxy's two
+descriptors per connection fit the hard limit of $FD_LIMIT), run side by side, each pinned to CPU 0
+(\`taskset -c 0\`); wrk, nginx and the echo server are pinned to CPU 1. Each run: \`taskset -c 1 wrk -t1 -c50
+-d${SECONDS_PER_RUN}s --latency [-H "Connection: close"] URL\` after a 2 s warm-up per cell and implementation; the runs
+alternate ours, haproxy. The proxy's CPU is utime + stime from /proc/PID/stat before and after the run. TLS: TLS 1.3
+only, \`TLS_AES_128_GCM_SHA256\`, the same self-signed ECDSA P-256 certificate (negotiated: ours ${TLS_SEEN[ours]};
+haproxy ${TLS_SEEN[haproxy]}); wrk does no session resumption, so every new connection is a full handshake.
+
+Targets: CPU per request ratio ours/haproxy ≤ 1.00 (first milestone ≤ 1.5); p99 latency no worse than haproxy's
+when the proxy is the bottleneck ("busy" = the proxy's CPU seconds per wall second on its core; the p99 target is
+judged only when both are at least 90 % busy, otherwise the column says which p99 was lower). Throughput (req/s)
+compares fairly only when both proxies are saturated: on a contended core the scheduler shares CPU time per thread,
+and ours runs more threads than single-threaded haproxy.
+
+| cell | ours req/s | haproxy req/s | ours p50 / p99 ms | haproxy p50 / p99 ms | ours busy | haproxy busy | ours CPU s / 10k req | haproxy CPU s / 10k req | CPU ratio | CPU ≤ 1.00 (≤ 1.5) | p99 ≤ haproxy |
+|---|---|---|---|---|---|---|---|---|---|---|---|
+EOF
+  for cell in $(cut -f1 "$PROXY_RESULTS" | awk '!seen[$0]++'); do
+    oc=$(proxy_median "$cell" ours cpu10k); hc=$(proxy_median "$cell" haproxy cpu10k)
+    r=$(ratio "$oc" "$hc")
+    cpu_ok=$(awk -v r="$r" 'BEGIN { if (r == "-") print "-"; else if (r <= 1.0) print "met"; else if (r <= 1.5) print "milestone met (≤ 1.5)"; else print "**not met**" }')
+    op99=$(proxy_median "$cell" ours p99); hp99=$(proxy_median "$cell" haproxy p99)
+    obusy=$(proxy_median "$cell" ours busy); hbusy=$(proxy_median "$cell" haproxy busy)
+    # The target applies when the proxy is the bottleneck: both at least 90 % busy on their core.
+    p99_ok=$(awk -v o="$op99" -v h="$hp99" -v ob="$obusy" -v hb="$hbusy" 'BEGIN {
+      if (o == "-" || h == "-") print "-"
+      else if (ob < 90 || hb < 90) print "not proxy-bound (" (o <= h ? "lower" : "higher") ")"
+      else print (o <= h ? "met" : "**not met**") }')
+    echo "| $cell | $(fmt "$(proxy_median "$cell" ours rate)" %.0f) | $(fmt "$(proxy_median "$cell" haproxy rate)" %.0f) | $(fmt "$(proxy_median "$cell" ours p50)" %.2f) / $(fmt "$op99" %.2f) | $(fmt "$(proxy_median "$cell" haproxy p50)" %.2f) / $(fmt "$hp99" %.2f) | $(fmt "$obusy" %.0f)% | $(fmt "$hbusy" %.0f)% | $(fmt "$oc" %.3f) | $(fmt "$hc" %.3f) | $r | $cpu_ok | $p99_ok |"
+  done
+  cat <<EOF
+
+Cells: \`http-*\` = \`mode http\`; \`tcp-*\` = \`mode tcp\` (wrk's HTTP/1.1 through the TCP tunnel); \`tls-*\` = \`mode http\`
+behind \`bind ... ssl\`; \`-ka\` = keep-alive, \`-close\` = \`Connection: close\` (a new connection per request; for TLS
+the req/s are full handshakes per second); \`-100\`/\`-64k\` = response body size; \`-c200\` = 200 connections instead of 50; \`ws-echo-100\` = 50 WebSockets through
+\`mode http\`, each sending a 100-byte message and waiting for its echo (\`appliance-bench ws-load\`; messages/s and
+round-trip p50/p99; CPU per 10k messages).
+
+EOF
+  if grep -q -- '-64k' "$PROXY_RESULTS"; then
+    cat <<EOF
+### CPU per MiB (64 KiB responses)
+| cell | ours MiB/s | haproxy MiB/s | ours CPU ms / MiB | haproxy CPU ms / MiB | ratio | ≤ 1.00 (≤ 1.5) |
+|---|---|---|---|---|---|---|
+EOF
+    for cell in $(cut -f1 "$PROXY_RESULTS" | grep -- '-64k' | awk '!seen[$0]++'); do
+      om=$(proxy_median "$cell" ours cpumib); hm=$(proxy_median "$cell" haproxy cpumib)
+      r=$(ratio "$om" "$hm")
+      ok=$(awk -v r="$r" 'BEGIN { if (r == "-") print "-"; else if (r <= 1.0) print "met"; else if (r <= 1.5) print "milestone met (≤ 1.5)"; else print "**not met**" }')
+      orate=$(awk -F'\t' -v c="$cell" '$1 == c && $2 == "ours" { print $8 / $7 }' "$PROXY_RESULTS" | median_of)
+      hrate=$(awk -F'\t' -v c="$cell" '$1 == c && $2 == "haproxy" { print $8 / $7 }' "$PROXY_RESULTS" | median_of)
+      echo "| $cell | $(fmt "$orate" %.0f) | $(fmt "$hrate" %.0f) | $(fmt "$om" %.3f) | $(fmt "$hm" %.3f) | $r | $ok |"
+    done
+    echo
+  fi
+
+  if [ -s "$MEMORY_RESULTS" ]; then
+    cat <<EOF
+### Memory for $IDLE idle keep-alive connections
+A fresh proxy serves a 2 s wrk warm-up, then \`appliance-bench idle\` opens $IDLE connections (100 at a time), sends one
+keep-alive request for the 100-byte file on each, reads the response and leaves the connection idle; VmRSS
+(/proc/PID/status) before, and 3 s after the last one is idle. $( [ "$IDLE" -lt 10000 ] && echo "The issue asks for 10,000: this machine's hard open-files limit ($FD_LIMIT, not raisable here) caps haproxy's \`maxconn\` at $MAXCONN, so the cell uses $IDLE.")
+Target: ours no more than haproxy's (the growth is compared).
+
+| | RSS before | RSS after | growth | per connection | connections established at the proxy | client |
+|---|---|---|---|---|---|---|
+EOF
+    while IFS=$'\t' read -r impl before after established client; do
+      echo "| $impl | $((before / 1024)) MiB | $((after / 1024)) MiB | $(((after - before) / 1024)) MiB | $(awk -v d=$((after - before)) -v n="$IDLE" 'BEGIN { printf "%.1f KiB", d / n }') | $established | ${client#RESULT } |"
+    done <"$MEMORY_RESULTS"
+    og=$(awk -F'\t' '$1 == "ours" { print $3 - $2 }' "$MEMORY_RESULTS"); hg=$(awk -F'\t' '$1 == "haproxy" { print $3 - $2 }' "$MEMORY_RESULTS")
+    echo
+    echo "Growth ratio ours/haproxy: $(ratio "${og:--}" "${hg:--}"): target $(awk -v o="${og:--}" -v h="${hg:--}" 'BEGIN { if (o == "-" || h == "-") print "-"; else print (o <= h ? "met" : "**not met**") }')."
+    echo
+  fi
+  cat <<EOF
+Raw results (one row per run: cell, implementation, run, requests, p50 ms, p99 ms, seconds, MiB read, req/s,
+wrk socket errors, proxy CPU seconds, 1-minute load average when the run ended):
+
+\`\`\`
+$(cat "$PROXY_RESULTS")
+\`\`\`
+
+EOF
+fi
+
+cat <<EOF
+## Not yet measurable
+| cell | why |
+|---|---|
+| replication lag (stick-table entry on the master → visible on the backup) | state sync over gRPC (issue 6) is not implemented yet: the backup holds no synced tables to observe |
+| config convergence (config change on one node → served by all) | needs the same sync service (config versions); today each node reads its own file |
+
+EOF
+if [ -f "$ROOT/bench/findings.md" ]; then
+  cat "$ROOT/bench/findings.md"
+fi
