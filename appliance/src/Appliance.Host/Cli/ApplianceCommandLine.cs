@@ -19,6 +19,7 @@ internal static class ApplianceCommandLine
             "  appliance run -f FILE     serve the configuration until SIGINT or SIGTERM, then drain");
         root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
         root.Subcommands.Add(RunCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ConfigCommand.Create(stdout, stderr));
         return root;
     }
 

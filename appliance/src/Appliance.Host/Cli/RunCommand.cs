@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Appliance.Host.Hosting;
+using Appliance.Host.Store;
 using Appliance.ProxyCore;
 using Appliance.ProxyCore.Configuration;
 using Microsoft.Extensions.Logging;
@@ -18,10 +19,11 @@ internal static class RunCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var file = ApplianceCommandLine.FileOption();
-        var command = new Command("run", "Serve a configuration until SIGINT or SIGTERM, then close listeners and drain.") { file };
+        var stateDir = StateDirOption.Create();
+        var command = new Command("run", "Serve a configuration until SIGINT or SIGTERM, then close listeners and drain.") { file, stateDir };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var result = ConfigLoader.LoadFile(parse.GetValue(file)!.FullName);
+            var (text, result) = ConfigFileSnapshot.Load(parse.GetValue(file)!.FullName);
             DiagnosticPrinter.Print(result.Diagnostics, stderr);
             var ha = result.Config is null ? default : HaAgentHost.Check(result.Config);
             ha.Diagnostics?.ToList().ForEach(stderr.WriteLine);
@@ -45,8 +47,11 @@ internal static class RunCommand
                 return 1;
             }
 
-            var reloader = new ConfigReloader(parse.GetValue(file)!.FullName, engine, logger, stdout);
+            var recorder = ConfigRecorder.Start(parse.GetValue(stateDir)!, text, loggerFactory);
+            var reloader = new ConfigReloader(parse.GetValue(file)!.FullName, engine, logger, stdout) { Recorder = recorder };
             using var reload = new ReloadSignal(() => reloader.ReloadAsync().GetAwaiter().GetResult());
+            // Written once SIGHUP is handled: 'config rollback' signals the pid it names, and SIGHUP's default action kills.
+            using var pidFile = PidFile.Create(new StateDirectory(parse.GetValue(stateDir)!), logger);
             stdout.WriteLine($"appliance: serving {string.Join(", ", engine.ListeningEndPoints)}; Ctrl-C or SIGTERM to stop");
             // With an ha section the agent runs until the signal and stops (priority 0, VIPs removed) before the drain.
             var exitCode = await HaAgentHost.ServeAsync(ha.Config, engine, loggerFactory, stdout, stderr, shutdown.Task, cancellationToken).ConfigureAwait(false);
