@@ -9,7 +9,8 @@ namespace Appliance.Host.Cli;
 /// <c>appliance config rollback VERSION -f FILE</c>: validates the version's text as <c>appliance check</c> does (a version
 /// that no longer validates, say a removed certificate, is refused and FILE is left alone), replaces FILE atomically
 /// (temp + rename), then sends SIGHUP to the <c>appliance run</c> named by the state directory's pid file. The node
-/// reloads, validating again, and records the text as a new version. With no running node FILE is still updated.
+/// reloads, validating again, and records the text as a new version. With no running node FILE is still updated; a
+/// running node that serves another file is refused before anything is written.
 /// </summary>
 internal static class ConfigRollbackCommand
 {
