@@ -23,7 +23,8 @@ public sealed class RunCommandTests
                 bind 127.0.0.1:{port}
                 server media1 127.0.0.1:{backend.Port}
             """);
-        using var process = StartAppliance("run", "-f", config);
+        using var state = new TempDirectory();
+        using var process = StartAppliance("run", "-f", config, "--state-dir", state.Path);
         try
         {
             var serving = await ReadUntilAsync(process.StandardOutput, "serving");

@@ -20,7 +20,8 @@ public sealed class ReloadTests(ITestOutputHelper output)
         await using var backend = await TestHttpBackend.StartAsync("web0");
         var port = TcpClientHelper.FreePort();
         var path = CheckCommandTests.WriteTemp(Config(port, [backend.Port], "v1"));
-        using var appliance = ApplianceProcess.Start("run", "-f", path);
+        using var state = new TempDirectory();
+        using var appliance = ApplianceProcess.Start("run", "-f", path, "--state-dir", state.Path);
         await appliance.WaitForLineAsync("serving", Timeout);
 
         await File.WriteAllTextAsync(path, Config(port, [backend.Port], "v2").Replace("balance roundrobin", "balance round robin", StringComparison.Ordinal));
@@ -42,7 +43,8 @@ public sealed class ReloadTests(ITestOutputHelper output)
         await using var web1 = await TestHttpBackend.StartAsync("web1");
         var port = TcpClientHelper.FreePort();
         var path = CheckCommandTests.WriteTemp(Config(port, [web0.Port], "v0"));
-        using var appliance = ApplianceProcess.Start("run", "-f", path);
+        using var state = new TempDirectory();
+        using var appliance = ApplianceProcess.Start("run", "-f", path, "--state-dir", state.Path);
         await appliance.WaitForLineAsync("serving", Timeout);
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/ws"), CancellationToken.None);

@@ -25,6 +25,7 @@ internal static class ApplianceCommandLine
         {
             root.Subcommands.Add(admin);
         }
+        root.Subcommands.Add(ConfigCommand.Create(stdout, stderr));
         return root;
     }
 

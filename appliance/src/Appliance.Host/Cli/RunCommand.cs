@@ -2,6 +2,7 @@ using System.CommandLine;
 using Appliance.Host.Admin;
 using Appliance.Host.Hosting;
 using Appliance.Host.Logging;
+using Appliance.Host.Store;
 using Appliance.ProxyCore;
 using Appliance.ProxyCore.Configuration;
 using Microsoft.Extensions.Logging;
@@ -21,10 +22,11 @@ internal static class RunCommand
     {
         var file = ApplianceCommandLine.FileOption();
         var adminSocket = ApplianceCommandLine.SocketOption();
-        var command = new Command("run", "Serve a configuration until SIGINT or SIGTERM, then close listeners and drain.") { file, adminSocket };
+        var stateDir = StateDirOption.Create();
+        var command = new Command("run", "Serve a configuration until SIGINT or SIGTERM, then close listeners and drain.") { file, adminSocket, stateDir };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var result = ConfigLoader.LoadFile(parse.GetValue(file)!.FullName);
+            var (text, result) = ConfigFileSnapshot.Load(parse.GetValue(file)!.FullName);
             DiagnosticPrinter.Print(result.Diagnostics, stderr);
             var ha = result.Config is null ? default : HaAgentHost.Check(result.Config);
             ha.Diagnostics?.ToList().ForEach(stderr.WriteLine);
@@ -51,8 +53,12 @@ internal static class RunCommand
             }
 
             ApplianceEvents.ConfigApplied(events, engine, parse.GetValue(file)!.FullName);
-            var reloader = new ConfigReloader(parse.GetValue(file)!.FullName, engine, logger, stdout);
+            var recorder = ConfigRecorder.Start(parse.GetValue(stateDir)!, text, loggerFactory);
+            var reloader = new ConfigReloader(parse.GetValue(file)!.FullName, engine, logger, stdout) { Recorder = recorder };
             using var reload = new ReloadSignal(() => reloader.ReloadAsync().GetAwaiter().GetResult());
+
+            // Written once SIGHUP is handled: 'config rollback' signals the pid it names, and SIGHUP's default action kills.
+            using var pidFile = PidFile.Create(new StateDirectory(parse.GetValue(stateDir)!), logger);
             var admin = new AdminCommandHandler(engine, async () =>
             {
                 var (applied, message) = await reloader.ReloadAsync().ConfigureAwait(false);

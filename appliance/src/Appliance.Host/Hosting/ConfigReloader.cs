@@ -1,4 +1,5 @@
 using Appliance.Host.Cli;
+using Appliance.Host.Store;
 using Appliance.ProxyCore;
 using Appliance.ProxyCore.Configuration;
 using Microsoft.Extensions.Logging;
@@ -25,10 +26,13 @@ internal sealed class ConfigReloader
         _stdout = stdout;
     }
 
+    /// <summary>Records each configuration a reload applies (origin <c>reload</c>); none when null (the default).</summary>
+    public ConfigRecorder? Recorder { get; init; }
+
     /// <summary>Reloads once; the message says what happened (it starts with "reload refused" when nothing changed).</summary>
     public async Task<(bool Applied, string Message)> ReloadAsync()
     {
-        var result = ConfigLoader.LoadFile(_path);
+        var (text, result) = ConfigFileSnapshot.Load(_path);
         var ha = result.Config is null ? default : HaAgentHost.Check(result.Config);
         var errors = result.Errors.Select(d => d.ToString()).Concat(ha.Diagnostics?.Where(d => d.IsError).Select(d => d.ToString()) ?? []).ToList();
         if (!result.IsValid || result.Config is null || errors.Count > 0)
@@ -51,6 +55,7 @@ internal sealed class ConfigReloader
         try
         {
             var report = await _engine.ReloadAsync(result.Config).ConfigureAwait(false);
+            Recorder?.Record(text, ConfigOrigin.Reload);
             var message = $"configuration reloaded: {report}";
             _stdout.WriteLine($"appliance: {message}");
             return (true, message);
