@@ -91,7 +91,7 @@ public class GrpcTimeoutTests
     [InlineData(1L)]
     [InlineData(1234L)]
     [InlineData(5_000_000L)]
-    [InlineData(99_999_999L)]
+    [InlineData(999_999L)]
     public void FormatThenParse_RoundTrips(long ticks)
     {
         Assert.True(GrpcTimeout.TryParse(GrpcTimeout.Format(TimeSpan.FromTicks(ticks)), out var back));

@@ -35,6 +35,10 @@ internal sealed class GrpcClientCall<TRequest, TResponse> : IAsyncDisposable
         _method = method;
         _options = options;
         _cancellation = CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken);
+
+        // Cancelling (the caller's token, the deadline, an error, disposal) resets the stream at once (RST_STREAM
+        // CANCEL, PROTOCOL-HTTP2.md "Errors": "CANCEL: the call was cancelled"), even while nothing is reading.
+        _cancellation.Token.Register(static state => ((GrpcClientCall<TRequest, TResponse>)state!).AbortResponse(), this);
         if (options.Timeout is { } timeout)
         {
             _deadlineTimer = channel.Time.CreateTimer(_ => OnDeadline(), null, timeout > TimeSpan.Zero ? timeout : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
@@ -127,7 +131,9 @@ internal sealed class GrpcClientCall<TRequest, TResponse> : IAsyncDisposable
             }
             catch (Exception error)
             {
-                throw ToRpcException(error);
+                var failure = ToRpcException(error);
+                await _cancellation.CancelAsync();
+                throw failure;
             }
 
             if (message is null)
@@ -214,8 +220,9 @@ internal sealed class GrpcClientCall<TRequest, TResponse> : IAsyncDisposable
                 throw DeadlineException();
             }
 
-            _httpResponse = await _channel.Invoker.SendAsync(request, _cancellation.Token);
-            return _httpResponse;
+            var response = await _channel.Invoker.SendAsync(request, _cancellation.Token);
+            Volatile.Write(ref _httpResponse, response);
+            return response;
         }
         catch (Exception error)
         {
@@ -294,6 +301,8 @@ internal sealed class GrpcClientCall<TRequest, TResponse> : IAsyncDisposable
             // The call ended as the deadline passed.
         }
     }
+
+    private void AbortResponse() => Volatile.Read(ref _httpResponse)?.Dispose();
 
     private static Exception Innermost(Exception error)
     {

@@ -51,7 +51,7 @@ public sealed class ProbeService
             throw new RpcException(code == StatusCode.OK ? StatusCode.InvalidArgument : code, $"probe asked to fail with {request.Fail}");
         }
 
-        return new EchoReply { Text = request.Text, Peer = context.PeerIdentity };
+        return new EchoReply { Text = request.Text, Peer = context.PeerIdentity, Address = context.Peer };
     }
 
     private async Task CountAsync(CountRequest request, IServerStreamWriter<CountReply> responses, ServerCallContext context)
