@@ -4,7 +4,8 @@ namespace Appliance.HaAgent.Sync.Security;
 
 /// <summary>
 /// Checks a peer certificate against the cluster CA alone (the system trust store plays no part): it chains to the CA,
-/// is within its validity at the given time, allows the TLS role it is used in and, for a server, names the peer.
+/// is within its validity at the given time, allows the TLS role it is used in, is not itself a CA and, for a server,
+/// names the peer.
 /// </summary>
 public static class ClusterCertificateValidator
 {
@@ -22,6 +23,11 @@ public static class ClusterCertificateValidator
     /// <param name="expectedName">For a server: the node name (or address) the client dialled; null skips the name check.</param>
     public static string? Validate(X509Certificate2 certificate, X509Certificate2 clusterCa, DateTimeOffset now, string usage, string? expectedName)
     {
+        if (certificate.Extensions.OfType<X509BasicConstraintsExtension>().Any(c => c.CertificateAuthority))
+        {
+            return $"certificate '{certificate.Subject}' is a CA certificate, not a node certificate";
+        }
+
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.Add(clusterCa);
