@@ -9,6 +9,7 @@ using Appliance.ProxyCore.Forwarding.Http;
 using Appliance.ProxyCore.Forwarding.Tcp;
 using Appliance.ProxyCore.Health;
 using Appliance.ProxyCore.Model;
+using Appliance.ProxyCore.Stats;
 using Appliance.ProxyCore.Tls;
 using Appliance.ProxyCore.Transport;
 using Microsoft.Extensions.Logging;
@@ -49,12 +50,16 @@ public sealed class ProxyEngine : IAsyncDisposable
         foreach (var proxy in config.Frontends)
         {
             var backendName = proxy.DefaultBackend ?? (proxy.Kind == ProxyKind.Listen ? proxy.Name : null);
-            _frontends.Add(new FrontendModel(proxy, backendName is null ? null : _backends.GetValueOrDefault(backendName)));
+            _frontends.Add(new FrontendModel(proxy, backendName is null ? null : _backends.GetValueOrDefault(backendName), options.TimeProvider));
         }
+
+        Stats = new StatsCollector(
+            config, _frontends, _backends, config.Global.MaxConn ?? ProxyEngineOptions.DefaultGlobalMaxConn, options.TimeProvider, options.NodeName);
 
         var connector = new ServerConnector(options.TimeProvider, _logger);
         _tcp = new TcpProxySession(connector, options.TimeProvider, _logger);
-        _http = new HttpProxyContext(connector, new IdleConnectionPool(options.TimeProvider), HttpErrorResponses.Default, _backends, options.TimeProvider, _logger);
+        _http = new HttpProxyContext(connector, new IdleConnectionPool(options.TimeProvider), HttpErrorResponses.Default, _backends, options.TimeProvider, _logger,
+            new StatsService(Stats, _backends));
         var healthLogger = options.LoggerFactory.CreateLogger("Appliance.ProxyCore.Health");
         _health = new HealthCheckService(
             [.. _backends.Values.Select(b => new BackendServers(b.Config, b.Servers))],
@@ -70,6 +75,19 @@ public sealed class ProxyEngine : IAsyncDisposable
     public event EventHandler<HealthEvent>? HealthEventRaised;
 
     public ApplianceConfig Config { get; }
+
+    /// <summary>Reads the counters of every proxy (the stats page, CSV, JSON and the Prometheus exporter use it).</summary>
+    public StatsCollector Stats { get; }
+
+    /// <summary>
+    /// The node's HA status for the stats page (role, VIPs, node name); null (default) shows none. The host sets it once
+    /// the HA agent runs; it may be set or replaced at any time.
+    /// </summary>
+    public IApplianceStatus? ApplianceStatus
+    {
+        get => Stats.ApplianceStatus;
+        set => Stats.ApplianceStatus = value;
+    }
 
     public IReadOnlyDictionary<string, BackendModel> Backends => _backends;
 
@@ -177,6 +195,7 @@ public sealed class ProxyEngine : IAsyncDisposable
     private async Task HandleAsync(Socket client, FrontendModel frontend, TlsServerOptionsProvider? tls)
     {
         _connections.Enter();
+        frontend.Traffic.SessionOpened();
         try
         {
             if (tls is not null)
@@ -196,6 +215,7 @@ public sealed class ProxyEngine : IAsyncDisposable
         }
         finally
         {
+            frontend.Traffic.SessionClosed();
             _connections.Exit();
         }
     }

@@ -197,10 +197,12 @@ public sealed class ServerHealthMonitor : IAsyncDisposable
             // HAProxy: "start OK but check immediately" (src/server.c, leaving maintenance).
             _pausedForMaintenance = false;
             _machine!.Reset();
+            Server.Checks.ResetHealth(_machine.Health);
             Reconcile(HealthChangeCause.Maintenance, "leaving maintenance");
         }
 
         ProbeResult result;
+        var started = _time.GetTimestamp();
         try
         {
             result = await _checkProbe!.RunAsync(_stop.Token).ConfigureAwait(false);
@@ -223,6 +225,7 @@ public sealed class ServerHealthMonitor : IAsyncDisposable
             }
 
             var decision = _machine!.Record(result);
+            Server.Checks.RecordCheck(result.ToReport(_time.GetElapsedTime(started)), result.Passed, _machine.Health);
             Reconcile(HealthChangeCause.Check, decision.Reason);
             _checkTimer!.Change(decision.NextInterval, Timeout.InfiniteTimeSpan);
         }
@@ -231,6 +234,7 @@ public sealed class ServerHealthMonitor : IAsyncDisposable
     private async Task RunAgentAsync()
     {
         AgentProbeResult result;
+        var started = _time.GetTimestamp();
         try
         {
             result = await _agentProbe!.RunAsync(_stop.Token).ConfigureAwait(false);
@@ -251,6 +255,7 @@ public sealed class ServerHealthMonitor : IAsyncDisposable
                 return;
             }
 
+            Server.Checks.RecordAgent(AgentReport(result, _time.GetElapsedTime(started)));
             ApplyAgent(result);
             _agentTimer!.Change(_agentInterval, Timeout.InfiniteTimeSpan);
         }
@@ -309,6 +314,7 @@ public sealed class ServerHealthMonitor : IAsyncDisposable
         if (reply.Health is { } health)
         {
             _agentSaysUp = health == AgentHealthReport.Up;
+            Server.Checks.SetAgentSaysDown(!_agentSaysUp);
             Reconcile(HealthChangeCause.Agent, AgentReason(reply, health));
         }
     }
@@ -347,6 +353,14 @@ public sealed class ServerHealthMonitor : IAsyncDisposable
             // A failing subscriber must not stop health checking; HealthCheckService logs such failures before this point.
         }
     }
+
+    /// <summary>An agent exchange as the stats page reports it: L7OK with the reply, L4CON when unreachable, L7RSP when unusable.</summary>
+    private static CheckReport AgentReport(AgentProbeResult result, TimeSpan duration) => result.Outcome switch
+    {
+        AgentProbeOutcome.Replied => new CheckReport("L7OK", null, result.Reply?.Description, ProbeResult.StatusText(CheckStatus.Layer7Passed), duration),
+        AgentProbeOutcome.Unreachable => new CheckReport("L4CON", null, result.Info, ProbeResult.StatusText(CheckStatus.Layer4ConnectionProblem), duration),
+        _ => new CheckReport("L7RSP", null, result.Info, ProbeResult.StatusText(CheckStatus.Layer7InvalidResponse), duration),
+    };
 
     /// <summary>HAProxy's text: <c>Layer7 wrong status, info: "via agent : down (description)"</c>.</summary>
     private static string AgentReason(AgentReply reply, AgentHealthReport health)

@@ -8,12 +8,17 @@ public sealed class ServerModel
 {
     private IPAddress? _address;
 
-    public ServerModel(ServerConfig config, int index)
+    /// <param name="config">The server line.</param>
+    /// <param name="index">The position in the backend.</param>
+    /// <param name="time">The clock of the counters; default <see cref="TimeProvider.System"/>.</param>
+    /// <param name="backendTraffic">The backend's counters, which count this server's sessions too; default none.</param>
+    public ServerModel(ServerConfig config, int index, TimeProvider? time = null, TrafficCounters? backendTraffic = null)
     {
         _address = config.Address;
         Config = config;
         Index = index;
-        State = new ServerState(config.Weight, config.MaxConn, startsUp: !config.Disabled);
+        Checks = new ServerCheckState(config);
+        State = new ServerState(config.Weight, config.MaxConn, startsUp: !config.Disabled, time, backendTraffic);
         if (config.Disabled)
         {
             State.SetOperatorAdmin(ServerAdminState.Maint);
@@ -40,6 +45,9 @@ public sealed class ServerModel
     public bool IsBackup => Config.Backup;
 
     public ServerState State { get; }
+
+    /// <summary>What the health checks last saw (for the stats page).</summary>
+    public ServerCheckState Checks { get; }
 
     public override string ToString() => Name;
 }
