@@ -60,9 +60,17 @@ public sealed class BackendModel
     /// <summary>How long a connection may wait in <see cref="Queue"/>: <c>timeout queue</c>, else <c>timeout connect</c> (HAProxy's rule).</summary>
     public TimeSpan? QueueTimeout => Config.Timeouts.Queue ?? Config.Timeouts.Connect;
 
-    /// <summary>True when some server, active or backup, can take new traffic (HAProxy's <c>act + bck &gt; 0</c>).</summary>
+    /// <summary>
+    /// True when some server, active or backup, can take new traffic (HAProxy's <c>act + bck &gt; 0</c>), and for a
+    /// backend without servers, which HAProxy shows as UP.
+    /// </summary>
     public bool HasUsableServer()
     {
+        if (Servers.Count == 0)
+        {
+            return true;
+        }
+
         foreach (var server in Servers)
         {
             if (server.State.IsUsable)

@@ -59,13 +59,17 @@ internal static class BackendStatsRow
         row.Set(EResp, traffic.ResponseErrors);
         row.Set(WRetr, traffic.Retries);
         row.Set(WRedis, traffic.Redispatches);
-        row.Set(Status, active + backup > 0 ? "UP" : "DOWN");
+        row.Set(Status, backend.HasUsableServer() ? "UP" : "DOWN");
         row.Set(Weight, active > 0 ? activeWeight : backupWeight);
         row.Set(Act, active);
         row.Set(Bck, backup);
         row.Set(ChkDown, backend.Clock.DownTransitions);
         row.Set(LastChg, (long)backend.Clock.SinceLastChange().TotalSeconds);
-        row.Set(Downtime, (long)backend.Clock.Downtime().TotalSeconds);
+        if (backend.Servers.Count > 0)
+        {
+            row.Set(Downtime, (long)backend.Clock.Downtime().TotalSeconds);
+        }
+
         row.Set(Pid, 1);
         row.Set(Iid, proxyId);
         row.Set(Sid, 0);

@@ -101,8 +101,8 @@ internal static class HtmlProxyTable
 
         html.Append("<td class=\"status ").Append(css).Append("\">").Append(WebUtility.HtmlEncode(status)).Append("</td>");
         Cell(html, row[LastChg].IsPresent ? StatsFormat.Duration(row.Number(LastChg)) : string.Empty);
-        Cell(html, CheckText(row, CheckStatus, CheckCode, CheckDuration, LastChk));
-        Cell(html, CheckText(row, AgentStatus, AgentCode, AgentDuration, LastAgt));
+        CheckCell(html, row, CheckStatus, CheckCode, CheckDuration, LastChk, CheckDesc);
+        CheckCell(html, row, AgentStatus, AgentCode, AgentDuration, LastAgt, AgentDesc);
         Cell(html, row.Text(Weight));
         Cell(html, isServer ? (row.Number(Act) == 1 ? "Y" : "-") : row.Text(Act));
         Cell(html, isServer ? (row.Number(Bck) == 1 ? "Y" : "-") : row.Text(Bck));
@@ -112,12 +112,13 @@ internal static class HtmlProxyTable
         html.Append("</tr>\n");
     }
 
-    /// <summary>e.g. <c>L7OK/200 in 3ms</c>, with the detail as a tooltip.</summary>
-    private static string CheckText(StatsRow row, StatsField status, StatsField code, StatsField duration, StatsField info)
+    /// <summary>e.g. <c>L7OK/200 in 3ms</c>, with the description and detail (<c>Connection refused</c>) as a tooltip.</summary>
+    private static void CheckCell(StringBuilder html, StatsRow row, StatsField status, StatsField code, StatsField duration, StatsField info, StatsField description)
     {
         if (!row[status].IsPresent)
         {
-            return string.Empty;
+            Cell(html, string.Empty);
+            return;
         }
 
         var text = row.Text(status);
@@ -132,7 +133,8 @@ internal static class HtmlProxyTable
         }
 
         var detail = row.Text(info);
-        return detail.Length == 0 ? text : $"{text} ({detail})";
+        var title = detail.Length == 0 ? row.Text(description) : $"{row.Text(description)}: {detail}";
+        html.Append("<td class=\"check\" title=\"").Append(WebUtility.HtmlEncode(title)).Append("\">").Append(WebUtility.HtmlEncode(text)).Append("</td>");
     }
 
     private static void Cell(StringBuilder html, string text) =>
