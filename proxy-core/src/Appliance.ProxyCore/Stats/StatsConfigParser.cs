@@ -26,7 +26,13 @@ internal sealed class StatsConfigParser
     /// <summary>The settings of <paramref name="proxy"/>; null when it has no <c>stats</c> line.</summary>
     public StatsConfig? Parse(ProxyConfig proxy)
     {
-        var scope = new AclScope(new Dictionary<string, SourceLocation>());
+        var declarations = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        foreach (var line in proxy.DeferredLines.Where(l => l.Keyword == "acl" && l.Arguments.Count > 0))
+        {
+            declarations.TryAdd(line.Arguments[0], line.Location);
+        }
+
+        var scope = new AclScope(declarations);
         var declared = new HashSet<string>(StringComparer.Ordinal);
         StatsConfig? stats = null;
         var credentials = new List<StatsCredential>();
