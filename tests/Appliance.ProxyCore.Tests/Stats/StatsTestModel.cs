@@ -62,9 +62,12 @@ internal sealed class StatsTestModel
 
     public StatsConfig Stats(string proxy) => Config.Proxies.First(p => p.Name == proxy).Stats!;
 
-    /// <summary>The lines of the CSV, split on commas (no field of these tests is quoted).</summary>
+    /// <summary>
+    /// The lines of the CSV, split on commas (no field of these tests is quoted), with the legend columns as HAProxy's
+    /// CLI <c>show stat</c> prints them.
+    /// </summary>
     public List<string[]> CsvRows() =>
-        [.. CsvStatsWriter.Write(Collector.Collect()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(','))];
+        [.. CsvStatsWriter.Write(Collector.Collect(legends: true)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(','))];
 
     public static string TestData(string name) => Path.Combine(AppContext.BaseDirectory, "Stats", "TestData", name);
 }

@@ -11,7 +11,8 @@ internal static class BackendStatsRow
     /// <param name="proxyId">Its id.</param>
     /// <param name="sessionLimit">Its <c>fullconn</c> or derived limit (<c>slim</c>).</param>
     /// <param name="time">The clock for <c>lastsess</c>.</param>
-    public static StatsRow Build(BackendModel backend, int proxyId, int sessionLimit, TimeProvider time)
+    /// <param name="legends">True with <c>stats show-legends</c>: the cookie name and the algorithm are filled, as HAProxy does only then.</param>
+    public static StatsRow Build(BackendModel backend, int proxyId, int sessionLimit, TimeProvider time, bool legends)
     {
         var row = new StatsRow(StatsObjectType.Backend, proxyId, 0);
         var traffic = backend.Traffic;
@@ -96,8 +97,17 @@ internal static class BackendStatsRow
 
         row.Set(LastSess, ServerStatsRow.SecondsSince(traffic.LastSessionTimestamp, time));
         row.Zero(QTime, TTime);
+        if (legends && backend.Persistence is { } persistence)
+        {
+            row.Set(Cookie, persistence.Config.Name);
+        }
+
         row.Set(Mode, http ? "http" : "tcp");
-        row.Set(Algo, backend.Config.Balance.Algorithm);
+        if (legends)
+        {
+            row.Set(Algo, backend.Config.Balance.Algorithm);
+        }
+
         row.Zero(WRew, Reuse);
         if (http)
         {

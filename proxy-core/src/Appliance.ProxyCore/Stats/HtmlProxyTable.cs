@@ -36,8 +36,8 @@ internal static class HtmlProxyTable
             .Append("<th>Cur</th><th>Max</th><th>Cur</th><th>Max</th><th>Limit</th><th>Total</th><th>In</th><th>Out</th>")
             .Append("<th>Req</th><th>Resp</th><th>Req</th><th>Conn</th><th>Resp</th><th>Retr</th><th>Redis</th>")
             .Append("<th>2xx</th><th>4xx</th><th>5xx</th>")
-            .Append("<th>Status</th><th>Last change</th><th>Check</th><th>Agent</th><th>Weight</th><th>Act</th><th>Bck</th>")
-            .Append("<th>Chk</th><th>Dwn</th><th>Downtime</th></tr></thead>\n<tbody>\n");
+            .Append("<th>Status</th><th>Changed</th><th>Check</th><th>Agent</th><th>Weight</th><th>Act</th><th>Bck</th>")
+            .Append("<th>Chk</th><th>Dwn</th><th>Dwntme</th></tr></thead>\n<tbody>\n");
         if (proxy.Frontend is { } frontend)
         {
             Row(html, frontend, "frontend", "Frontend", admin, false);

@@ -17,7 +17,7 @@ public static class HtmlStatsWriter
         .meta, nav, .ha { color: #444; margin: 2px 0; } nav a { margin-right: 12px; }
         .ha { font-weight: 600; } .notice { padding: 6px 10px; margin: 8px 0; border: 1px solid #8bc34a; background: #f1f8e9; }
         .notice.bad { border-color: #e57373; background: #ffebee; }
-        table { border-collapse: collapse; background: #fff; } th, td { border: 1px solid #ccc; padding: 2px 5px; text-align: right; white-space: nowrap; }
+        table { border-collapse: collapse; background: #fff; } th, td { border: 1px solid #ccc; padding: 2px 4px; text-align: right; white-space: nowrap; }
         thead th { background: #37474f; color: #fff; font-weight: 600; text-align: center; } th.name { text-align: left; }
         tr.frontend, tr.backend { background: #eceff1; font-weight: 600; }
         td.status { text-align: center; font-weight: 600; }

@@ -7,7 +7,15 @@ namespace Appliance.ProxyCore.Stats;
 /// <summary>Fills a server's row with HAProxy's fields; the columns HAProxy leaves empty for servers stay empty.</summary>
 internal static class ServerStatsRow
 {
-    public static StatsRow Build(BackendModel backend, ServerModel server, int proxyId, TimeProvider time)
+    /// <param name="backend">The server's backend.</param>
+    /// <param name="server">The server.</param>
+    /// <param name="proxyId">The backend's id.</param>
+    /// <param name="time">The clock for <c>lastsess</c>.</param>
+    /// <param name="legends">
+    /// True with <c>stats show-legends</c> (and on HAProxy's CLI): the address and cookie are filled, as HAProxy fills
+    /// them only then (src/stats.c, STAT_SHLGNDS).
+    /// </param>
+    public static StatsRow Build(BackendModel backend, ServerModel server, int proxyId, TimeProvider time, bool legends)
     {
         var row = new StatsRow(StatsObjectType.Server, proxyId, server.Index + 1);
         var state = server.State;
@@ -108,12 +116,15 @@ internal static class ServerStatsRow
             row.Set(AgentHealth, checks.AgentSaysDown ? 0 : 1);
         }
 
-        row.Set(Addr, server.Address is { } address
-            ? $"{(address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString())}:{server.Config.Port?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0"}"
-            : server.Config.Host);
-        if (server.Config.Cookie is { } cookie)
+        if (legends)
         {
-            row.Set(Cookie, cookie);
+            row.Set(Addr, server.Address is { } address
+                ? $"{(address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString())}:{server.Config.Port?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0"}"
+                : server.Config.Host);
+            if (server.Config.Cookie is { } cookie)
+            {
+                row.Set(Cookie, cookie);
+            }
         }
 
         row.Set(Mode, http ? "http" : "tcp");

@@ -82,7 +82,9 @@ public sealed class StatsCollector
             : null;
 
     /// <summary>Reads every proxy that <paramref name="inScope"/> accepts (all when null).</summary>
-    public StatsSnapshot Collect(Func<string, bool>? inScope = null)
+    /// <param name="inScope">Which proxies to read; null = all.</param>
+    /// <param name="legends">Fill the columns HAProxy fills only with <c>stats show-legends</c> (server address, cookies). Default false.</param>
+    public StatsSnapshot Collect(Func<string, bool>? inScope = null, bool legends = false)
     {
         var proxies = new List<ProxyStats>(_proxies.Count);
         foreach (var (config, id, frontend, backend) in _proxies)
@@ -93,8 +95,8 @@ public sealed class StatsCollector
             }
 
             var frontendRow = frontend is null ? null : FrontendStatsRow.Build(frontend, id, frontend.Config.MaxConn ?? _globalMaxConn);
-            var servers = backend is null ? [] : backend.Servers.Select(s => ServerStatsRow.Build(backend, s, id, _time)).ToList();
-            var backendRow = backend is null ? null : BackendStatsRow.Build(backend, id, _backendLimits[backend.Name], _time);
+            var servers = backend is null ? [] : backend.Servers.Select(s => ServerStatsRow.Build(backend, s, id, _time, legends)).ToList();
+            var backendRow = backend is null ? null : BackendStatsRow.Build(backend, id, _backendLimits[backend.Name], _time, legends);
             proxies.Add(new ProxyStats(config.Name, id, config.Mode == ProxyMode.Http ? "http" : "tcp", frontendRow, servers, backendRow));
         }
 

@@ -42,7 +42,7 @@ public sealed class StatsService
 
         var rest = request.PathAndQuery.Length > stats.Uri.Length ? request.PathAndQuery[stats.Uri.Length..] : string.Empty;
         var options = StatsRequestOptions.Parse(rest);
-        var snapshot = Collector.Collect(stats.InScope);
+        var snapshot = Collector.Collect(stats.InScope, stats.ShowLegends);
         return options.Format switch
         {
             StatsFormatKind.Csv => new StatsResponse(200, "text/plain; charset=utf-8", CsvStatsWriter.Write(snapshot), []),
