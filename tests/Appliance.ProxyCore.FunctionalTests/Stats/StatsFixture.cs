@@ -33,7 +33,8 @@ internal sealed class StatsFixture : IAsyncDisposable
 
     /// <param name="statsLines">The stats section's lines (after bind).</param>
     /// <param name="serverExtra">Appended to each server line.</param>
-    public static async Task<StatsFixture> StartAsync(string statsLines, string serverExtra = "")
+    /// <param name="backendLines">More lines of backend <c>be</c>, after its servers.</param>
+    public static async Task<StatsFixture> StartAsync(string statsLines, string serverExtra = "", string backendLines = "")
     {
         var backends = new List<TestHttpBackend> { await TestHttpBackend.StartAsync("web0"), await TestHttpBackend.StartAsync("web1") };
         var servers = string.Join('\n', backends.Select(b => $"    server {b.Name} 127.0.0.1:{b.Port} {serverExtra}"));
@@ -49,6 +50,7 @@ internal sealed class StatsFixture : IAsyncDisposable
                 default_backend be
             backend be
             {servers}
+            {backendLines}
             listen stats
                 bind 127.0.0.1:{TcpClientHelper.FreePort()}
             {statsLines}

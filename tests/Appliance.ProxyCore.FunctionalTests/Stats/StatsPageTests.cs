@@ -179,18 +179,63 @@ public partial class StatsPageTests
     }
 
     [Fact]
-    public async Task DownServer_ConnectErrorsAndRetriesCounted()
+    public async Task DownServer_CheckStatusAndDownTransitionShown()
     {
         await using var fixture = await StatsFixture.StartAsync("    stats uri /stats\n", "check inter 200ms fall 1 rise 1");
         await fixture.Backends[0].DisposeAsync();
         fixture.Backends.RemoveAt(0);
         Assert.True(await Appliance.Tests.Common.TcpClientHelper.WaitUntilAsync(
-            () => fixture.Proxy.Server("be", "web0").State.Health == ServerHealth.Down, TimeSpan.FromSeconds(10)));
+            () => fixture.Proxy.Server("be", "web0").State.Health == ServerHealth.Down && fixture.Proxy.Server("be", "web1").Checks.LastCheck is not null,
+            TimeSpan.FromSeconds(10)));
 
         var csv = await PythonCsv.ReadAsync(await fixture.GetStatsTextAsync("/stats;csv"), "status", "check_status", "chkdown", "act");
 
         Assert.Contains("129 be/web0 DOWN L4CON 1 1", csv);
         Assert.Contains("129 be/web1 UP L4OK 0 1", csv);
         Assert.Contains("129 be/BACKEND UP  0 1", csv);
+    }
+
+    [Fact]
+    public async Task DeadServer_RetryThenRedispatch_CountedOnServerAndBackend()
+    {
+        var deadPort = Appliance.Tests.Common.TcpClientHelper.FreePort();
+        await using var fixture = await StatsFixture.StartAsync(
+            "    stats uri /stats\n", backendLines: $"    server dead 127.0.0.1:{deadPort}\n    retries 2\n    option redispatch");
+
+        // Round robin: web0, web1, then dead, whose request is retried once (after the 1 s turn-around) then redispatched.
+        var served = await fixture.SendTrafficAsync(3);
+
+        Assert.Equal(3, served.Count);
+        var csv = await PythonCsv.ReadAsync(await fixture.GetStatsTextAsync("/stats;csv"), "econ", "wretr", "wredis", "hrsp_2xx");
+        Assert.Contains("129 be/dead 0 1 1 0", csv);
+        Assert.Contains("129 be/BACKEND 0 1 1 3", csv);
+    }
+
+    [Fact]
+    public async Task DeadServer_RetriesExhausted_ConnectErrorAnd503Counted()
+    {
+        var deadPort = Appliance.Tests.Common.TcpClientHelper.FreePort();
+        var statsPort = Appliance.Tests.Common.TcpClientHelper.FreePort();
+        await using var proxy = await ProxyUnderTest.StartAsync($"""
+            defaults
+                mode http
+                timeout connect 200ms
+                timeout client 10s
+                timeout server 10s
+            listen web
+                bind 127.0.0.1:{statsPort}
+                stats uri /stats
+                retries 1
+                server dead 127.0.0.1:{deadPort}
+            """);
+        using var client = new HttpClient();
+
+        using var failed = await client.GetAsync($"http://127.0.0.1:{statsPort}/");
+        var csv = await PythonCsv.ReadAsync(await client.GetStringAsync($"http://127.0.0.1:{statsPort}/stats;csv"), "econ", "wretr", "wredis", "hrsp_5xx");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+        Assert.Contains("129 web/dead 1 1 0 0", csv);
+        Assert.Contains("129 web/BACKEND 1 1 0 1", csv);
+        Assert.Contains("129 web/FRONTEND    1", csv);
     }
 }

@@ -17,8 +17,10 @@ internal sealed class CountingNetworkStream(Socket socket, TrafficCounters serve
         var read = base.ReadAsync(buffer, cancellationToken);
         if (read.IsCompletedSuccessfully)
         {
-            Count(read.Result);
-            return read;
+            // Result consumes the ValueTask (it may wrap a pooled source): hand the caller a fresh one.
+            var count = read.Result;
+            Count(count);
+            return new ValueTask<int>(count);
         }
 
         return AwaitRead(read);

@@ -29,8 +29,10 @@ internal sealed class CountingStream(Stream inner, TrafficCounters counters) : S
         var read = inner.ReadAsync(buffer, cancellationToken);
         if (read.IsCompletedSuccessfully)
         {
-            counters.AddBytesIn(read.Result);
-            return read;
+            // Result consumes the ValueTask (it may wrap a pooled source): hand the caller a fresh one.
+            var count = read.Result;
+            counters.AddBytesIn(count);
+            return new ValueTask<int>(count);
         }
 
         return AwaitRead(read);
