@@ -6,6 +6,7 @@ using Appliance.ProxyCore.Forwarding;
 using Appliance.ProxyCore.Forwarding.Tcp;
 using Appliance.ProxyCore.Health;
 using Appliance.ProxyCore.Model;
+using Appliance.ProxyCore.Stats;
 using Appliance.ProxyCore.Tls;
 using Appliance.ProxyCore.Transport;
 using Microsoft.Extensions.Logging;
@@ -44,6 +45,19 @@ public sealed class ProxyEngine : IAsyncDisposable
 
     /// <summary>The configuration in force.</summary>
     public ApplianceConfig Config => Runtime.Config;
+
+    /// <summary>Reads the counters of every proxy (the stats page, CSV, JSON and the Prometheus exporter use it).</summary>
+    public StatsCollector Stats => Runtime.Stats;
+
+    /// <summary>
+    /// The node's HA status for the stats page (role, VIPs, node name); null (default) shows none. The host sets it once
+    /// the HA agent runs; it may be set or replaced at any time and survives reloads.
+    /// </summary>
+    public IApplianceStatus? ApplianceStatus
+    {
+        get => Runtime.Stats.ApplianceStatus;
+        set => Runtime.Stats.ApplianceStatus = value;
+    }
 
     /// <summary>The backends of the configuration in force, by name.</summary>
     public IReadOnlyDictionary<string, BackendModel> Backends => Runtime.Backends;
@@ -221,12 +235,14 @@ public sealed class ProxyEngine : IAsyncDisposable
         }
 
         _connections.Enter();
+        binding.Frontend.Traffic.SessionOpened();
         try
         {
             await _dispatcher.DispatchAsync(client, runtime, binding, _abort.Token).ConfigureAwait(false);
         }
         finally
         {
+            binding.Frontend.Traffic.SessionClosed();
             _connections.Exit();
         }
     }

@@ -21,6 +21,9 @@ public sealed record ProxyEngineOptions
 
     public LoadBalancingPolicyRegistry Policies { get; init; } = LoadBalancingPolicyRegistry.Default;
 
+    /// <summary>The node name the stats page shows when no HA status provider is set; null (default) = the host name.</summary>
+    public string? NodeName { get; init; }
+
     /// <summary>Resolves server host names at start-up (HAProxy's <c>init-addr libc</c>).</summary>
     public Func<string, CancellationToken, Task<System.Net.IPAddress[]>> ResolveHost { get; init; } =
         static (host, ct) => System.Net.Dns.GetHostAddressesAsync(host, ct);

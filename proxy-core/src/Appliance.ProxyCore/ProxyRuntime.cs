@@ -4,6 +4,7 @@ using Appliance.ProxyCore.Forwarding;
 using Appliance.ProxyCore.Forwarding.Http;
 using Appliance.ProxyCore.Health;
 using Appliance.ProxyCore.Model;
+using Appliance.ProxyCore.Stats;
 using Appliance.ProxyCore.Tls;
 using Appliance.ProxyCore.Transport;
 using Microsoft.Extensions.Logging;
@@ -31,7 +32,9 @@ internal sealed class ProxyRuntime
         foreach (var proxy in config.Frontends)
         {
             var backendName = proxy.DefaultBackend ?? (proxy.Kind == ProxyKind.Listen ? proxy.Name : null);
-            var frontend = new FrontendModel(proxy, backendName is null ? null : Backends.GetValueOrDefault(backendName));
+            var frontend = new FrontendModel(
+                proxy, backendName is null ? null : Backends.GetValueOrDefault(backendName), options.TimeProvider,
+                previous?.Frontends.FirstOrDefault(f => f.Name == proxy.Name));
             Frontends.Add(frontend);
             foreach (var bind in proxy.Binds)
             {
@@ -40,7 +43,13 @@ internal sealed class ProxyRuntime
             }
         }
 
-        Http = new HttpProxyContext(connector, new IdleConnectionPool(options.TimeProvider), HttpErrorResponses.Default, Backends, options.TimeProvider, logger);
+        Stats = new StatsCollector(config, Frontends, Backends, maxConn, options.TimeProvider, options.NodeName)
+        {
+            ApplianceStatus = previous?.Stats.ApplianceStatus,
+        };
+        Http = new HttpProxyContext(
+            connector, new IdleConnectionPool(options.TimeProvider), HttpErrorResponses.Default, Backends, options.TimeProvider, logger,
+            new StatsService(Stats, Backends));
         Health = new HealthCheckService(
             [.. Backends.Values.Select(b => new BackendServers(b.Config, b.Servers))],
             new HealthCheckServiceOptions
@@ -61,6 +70,9 @@ internal sealed class ProxyRuntime
     public Dictionary<string, ProxyBinding> Bindings { get; } = new(StringComparer.Ordinal);
 
     public ConnectionLimiter GlobalLimiter { get; }
+
+    /// <summary>The counters of this runtime's proxies (carried over from the previous runtime by name).</summary>
+    public StatsCollector Stats { get; }
 
     public HttpProxyContext Http { get; }
 

@@ -11,11 +11,11 @@ public class RuleDiagnosticTests
     [Fact]
     public void LoadText_HttpRequestActionProblems() => AssertDiagnostics(
         ["http-request", "http-request frob", "http-request add-hedaer X 1", "http-request tarpit", "http-request set-var(txn.a) str(x)"],
-        "t.cfg:8: error: 'http-request' in frontend 'f' expects an action, one of 'add-header', 'allow', 'auth', 'del-header', 'deny', 'redirect', 'replace-header', 'replace-path', 'return', 'set-header' or 'set-path' (got nothing)",
-        "t.cfg:9: error: 'http-request' in frontend 'f' has unknown action 'frob', expects one of 'add-header', 'allow', 'auth', 'del-header', 'deny', 'redirect', 'replace-header', 'replace-path', 'return', 'set-header' or 'set-path'",
-        "t.cfg:10: error: 'http-request' in frontend 'f' has unknown action 'add-hedaer', expects one of 'add-header', 'allow', 'auth', 'del-header', 'deny', 'redirect', 'replace-header', 'replace-path', 'return', 'set-header' or 'set-path'; did you mean 'add-header'?",
-        "t.cfg:11: error: 'http-request tarpit' in frontend 'f' is not supported yet; supported actions: 'add-header', 'allow', 'auth', 'del-header', 'deny', 'redirect', 'replace-header', 'replace-path', 'return', 'set-header' and 'set-path'",
-        "t.cfg:12: error: 'http-request set-var(txn.a)' in frontend 'f' is not supported yet; supported actions: 'add-header', 'allow', 'auth', 'del-header', 'deny', 'redirect', 'replace-header', 'replace-path', 'return', 'set-header' and 'set-path'");
+        "t.cfg:8: error: 'http-request' in frontend 'f' expects an action, one of 'add-header', 'allow', 'auth', 'del-header', 'deny', 'redirect', 'replace-header', 'replace-path', 'return', 'set-header', 'set-path' or 'use-service' (got nothing)",
+        "t.cfg:9: error: 'http-request' in frontend 'f' has unknown action 'frob', expects one of 'add-header', 'allow', 'auth', 'del-header', 'deny', 'redirect', 'replace-header', 'replace-path', 'return', 'set-header', 'set-path' or 'use-service'",
+        "t.cfg:10: error: 'http-request' in frontend 'f' has unknown action 'add-hedaer', expects one of 'add-header', 'allow', 'auth', 'del-header', 'deny', 'redirect', 'replace-header', 'replace-path', 'return', 'set-header', 'set-path' or 'use-service'; did you mean 'add-header'?",
+        "t.cfg:11: error: 'http-request tarpit' in frontend 'f' is not supported yet; supported actions: 'add-header', 'allow', 'auth', 'del-header', 'deny', 'redirect', 'replace-header', 'replace-path', 'return', 'set-header', 'set-path' and 'use-service'",
+        "t.cfg:12: error: 'http-request set-var(txn.a)' in frontend 'f' is not supported yet; supported actions: 'add-header', 'allow', 'auth', 'del-header', 'deny', 'redirect', 'replace-header', 'replace-path', 'return', 'set-header', 'set-path' and 'use-service'");
 
     [Fact]
     public void LoadText_HttpResponseUnsupportedAction_ListsResponseActions() => AssertDiagnostics(

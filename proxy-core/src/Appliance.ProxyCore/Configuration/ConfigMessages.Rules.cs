@@ -35,6 +35,9 @@ internal static partial class ConfigMessages
     public static string RuleOptionWithoutValue(string subject, string option, string expected) =>
         $"{subject}: '{option}' expects {expected} (got nothing)";
 
+    public static string RuleUnknownService(string subject, string got, IEnumerable<string> services, string? hint) =>
+        $"{subject}: no such service '{got}', expects {Quote(services)}{Hint(hint)}";
+
     public static string RuleBadStatus(string subject, string option, string got, int min, int max) =>
         $"{subject}: '{option}' expects a status code from {min} to {max} (got '{got}')";
 

@@ -59,6 +59,12 @@ public sealed record ProxyConfig
     /// </summary>
     public Rules.HttpRuleSet HttpRules { get; init; } = Rules.HttpRuleSet.Empty;
 
+    /// <summary>
+    /// The stats page settings (<c>stats</c> lines, own and inherited), built by <see cref="Stats.StatsConfigCompiler"/>
+    /// during loading; null when the proxy has no <c>stats</c> line.
+    /// </summary>
+    public Stats.StatsConfig? Stats { get; init; }
+
     /// <summary>Lines whose keywords belong to later stages (acl, http-request, cookie, stats, ...), parsed but not yet applied.</summary>
     public IReadOnlyList<ConfigLine> DeferredLines { get; init; } = [];
 

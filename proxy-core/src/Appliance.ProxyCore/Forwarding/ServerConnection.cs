@@ -23,6 +23,9 @@ public sealed class ServerConnection : IDisposable
 
     public ServerModel Server { get; }
 
+    /// <summary>The backend the server belongs to.</summary>
+    public BackendModel Backend => _backend;
+
     public Socket Socket { get; }
 
     /// <summary>How many connection attempts it took (1 = first try).</summary>

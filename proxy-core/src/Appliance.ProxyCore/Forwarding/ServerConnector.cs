@@ -52,6 +52,9 @@ public sealed class ServerConnector
             {
                 if (server is not null)
                 {
+                    // HAProxy counts a redispatch on the backend and on the server left behind (wredis).
+                    server.State.Traffic.Redispatch();
+                    backend.Traffic.Redispatch();
                     ReleaseSlot(backend, server);
                 }
 
@@ -72,6 +75,8 @@ public sealed class ServerConnector
             }
             else
             {
+                server.State.Traffic.Retry();
+                backend.Traffic.Retry();
                 var pause = connectTimeout is { } t && t < MaxTurnAround ? t : MaxTurnAround;
                 try
                 {
@@ -98,7 +103,10 @@ public sealed class ServerConnector
             }
         }
 
-        ReleaseSlot(backend, server!);
+        // econ counts sessions that failed for good, once, on the last server tried and its backend.
+        server!.State.Traffic.ConnectError();
+        backend.Traffic.ConnectError();
+        ReleaseSlot(backend, server);
         return (null, ConnectFailure.ConnectFailed);
     }
 

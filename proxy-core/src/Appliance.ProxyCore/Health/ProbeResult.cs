@@ -35,6 +35,23 @@ public readonly record struct ProbeResult(CheckStatus Status, int? Code = null, 
         _ => "Unknown",
     };
 
+    /// <summary>HAProxy's short code of a status (the stats page's <c>check_status</c>).</summary>
+    public static string StatusCode(CheckStatus status) => status switch
+    {
+        CheckStatus.Layer4Passed => "L4OK",
+        CheckStatus.Layer4Timeout => "L4TOUT",
+        CheckStatus.Layer4ConnectionProblem => "L4CON",
+        CheckStatus.SocketError => "SOCKERR",
+        CheckStatus.Layer7Passed => "L7OK",
+        CheckStatus.Layer7Timeout => "L7TOUT",
+        CheckStatus.Layer7InvalidResponse => "L7RSP",
+        CheckStatus.Layer7WrongStatus => "L7STS",
+        _ => "UNK",
+    };
+
+    /// <summary>The result as the stats page reports it.</summary>
+    public Model.CheckReport ToReport(TimeSpan duration) => new(StatusCode(Status), Code, Info, StatusText(Status), duration);
+
     /// <summary>
     /// HAProxy's wording for the reason of a state change, as in its log line
     /// <c>Server b/s1 is DOWN, reason: Layer7 wrong status, code: 503, info: "Service Unavailable"</c>.

@@ -200,10 +200,12 @@ public sealed class ServerHealthMonitor : IAsyncDisposable
             // HAProxy: "start OK but check immediately" (src/server.c, leaving maintenance).
             _pausedForMaintenance = false;
             _machine!.Reset();
+            Server.Checks.ResetHealth(_machine.Health);
             Reconcile(HealthChangeCause.Maintenance, "leaving maintenance");
         }
 
         ProbeResult result;
+        var started = _time.GetTimestamp();
         try
         {
             result = await _checkProbe!.RunAsync(_stop.Token).ConfigureAwait(false);
@@ -226,6 +228,7 @@ public sealed class ServerHealthMonitor : IAsyncDisposable
             }
 
             var decision = _machine!.Record(result);
+            Server.Checks.RecordCheck(result.ToReport(_time.GetElapsedTime(started)), result.Passed, _machine.Health);
             Reconcile(HealthChangeCause.Check, decision.Reason);
             _checkTimer!.Change(decision.NextInterval, Timeout.InfiniteTimeSpan);
         }
@@ -234,6 +237,7 @@ public sealed class ServerHealthMonitor : IAsyncDisposable
     private async Task RunAgentAsync()
     {
         AgentProbeResult result;
+        var started = _time.GetTimestamp();
         try
         {
             result = await _agentProbe!.RunAsync(_stop.Token).ConfigureAwait(false);
@@ -254,6 +258,7 @@ public sealed class ServerHealthMonitor : IAsyncDisposable
                 return;
             }
 
+            Server.Checks.RecordAgent(AgentReport(result, _time.GetElapsedTime(started)));
             ApplyAgent(result);
             _agentTimer!.Change(_agentInterval, Timeout.InfiniteTimeSpan);
         }
@@ -312,6 +317,7 @@ public sealed class ServerHealthMonitor : IAsyncDisposable
         if (reply.Health is { } health)
         {
             _agentSaysUp = health == AgentHealthReport.Up;
+            Server.Checks.SetAgentSaysDown(!_agentSaysUp);
             Reconcile(HealthChangeCause.Agent, AgentReason(reply, health));
         }
     }
@@ -350,6 +356,14 @@ public sealed class ServerHealthMonitor : IAsyncDisposable
             // A failing subscriber must not stop health checking; HealthCheckService logs such failures before this point.
         }
     }
+
+    /// <summary>An agent exchange as the stats page reports it: L7OK with the reply, L4CON when unreachable, L7RSP when unusable.</summary>
+    private static CheckReport AgentReport(AgentProbeResult result, TimeSpan duration) => result.Outcome switch
+    {
+        AgentProbeOutcome.Replied => new CheckReport("L7OK", null, result.Reply?.Description, ProbeResult.StatusText(CheckStatus.Layer7Passed), duration),
+        AgentProbeOutcome.Unreachable => new CheckReport("L4CON", null, result.Info, ProbeResult.StatusText(CheckStatus.Layer4ConnectionProblem), duration),
+        _ => new CheckReport("L7RSP", null, result.Info, ProbeResult.StatusText(CheckStatus.Layer7InvalidResponse), duration),
+    };
 
     /// <summary>HAProxy's text: <c>Layer7 wrong status, info: "via agent : down (description)"</c>.</summary>
     private static string AgentReason(AgentReply reply, AgentHealthReport health)

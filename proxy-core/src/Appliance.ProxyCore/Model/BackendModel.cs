@@ -8,24 +8,39 @@ namespace Appliance.ProxyCore.Model;
 /// <summary>A backend at runtime: its configuration, its servers, its balancing algorithm and its queue.</summary>
 public sealed class BackendModel
 {
-    /// <param name="previous">The backend of the same name before a reload: its servers' states are kept by name.</param>
+    /// <param name="previous">The backend of the same name before a reload: its counters and its servers' states (by name) are kept.</param>
     public BackendModel(ProxyConfig config, LoadBalancingPolicyRegistry policies, TimeProvider? time = null, BackendModel? previous = null)
     {
         Config = config;
+        time ??= TimeProvider.System;
+        // Counters survive a reload: the backend of the same name hands its own over.
+        Traffic = previous?.Traffic ?? new TrafficCounters(time);
         var servers = new ServerModel[config.Servers.Count];
         for (var i = 0; i < servers.Length; i++)
         {
-            servers[i] = new ServerModel(config.Servers[i], i, previous?.FindServer(config.Servers[i].Name));
+            servers[i] = new ServerModel(config.Servers[i], i, time, Traffic, previous?.FindServer(config.Servers[i].Name));
         }
 
         Servers = servers;
+        Clock = new StateClock(time, startsDown: !HasUsableServer());
+        foreach (var server in servers)
+        {
+            server.State.StateChanged = () => Clock.SetDown(!HasUsableServer());
+        }
+
         Selector = ServerSelector.Create(config, servers, policies);
         Timeouts = TunnelTimeouts.From(config.Timeouts);
         if (config.Mode == ProxyMode.Http && CookieConfigParser.Parse(config) is { } cookie)
         {
-            Persistence = new CookiePersistence(cookie, servers, time ?? TimeProvider.System);
+            Persistence = new CookiePersistence(cookie, servers, time);
         }
     }
+
+    /// <summary>The backend's traffic counters; its sessions are those of its servers.</summary>
+    public TrafficCounters Traffic { get; }
+
+    /// <summary>The backend is down while no server can take new traffic (HAProxy's backend <c>status</c>, <c>lastchg</c>, <c>downtime</c>).</summary>
+    public StateClock Clock { get; }
 
     /// <summary>Cookie persistence (<c>cookie</c> keyword, HTTP mode), or null.</summary>
     public CookiePersistence? Persistence { get; }
@@ -46,6 +61,28 @@ public sealed class BackendModel
 
     /// <summary>How long a connection may wait in <see cref="Queue"/>: <c>timeout queue</c>, else <c>timeout connect</c> (HAProxy's rule).</summary>
     public TimeSpan? QueueTimeout => Config.Timeouts.Queue ?? Config.Timeouts.Connect;
+
+    /// <summary>
+    /// True when some server, active or backup, can take new traffic (HAProxy's <c>act + bck &gt; 0</c>), and for a
+    /// backend without servers, which HAProxy shows as UP.
+    /// </summary>
+    public bool HasUsableServer()
+    {
+        if (Servers.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var server in Servers)
+        {
+            if (server.State.IsUsable)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public ServerModel? FindServer(string name)
     {

@@ -9,16 +9,19 @@ public sealed class ServerModel
     private IPAddress? _address;
 
     /// <param name="config">The server line.</param>
-    /// <param name="index">Its position in the backend.</param>
+    /// <param name="index">The position in the backend.</param>
+    /// <param name="time">The clock of the counters; default <see cref="TimeProvider.System"/>.</param>
+    /// <param name="backendTraffic">The backend's counters, which count this server's sessions too; default none.</param>
     /// <param name="previous">
-    /// The state of the same server (same backend, same name) before a reload: kept, so health, admin state and
+    /// The same server (same backend, same name) before a reload: its state is kept, so health, admin state and
     /// counters survive the reload. Null on a first start.
     /// </param>
-    public ServerModel(ServerConfig config, int index, ServerModel? previous = null)
+    public ServerModel(ServerConfig config, int index, TimeProvider? time = null, TrafficCounters? backendTraffic = null, ServerModel? previous = null)
     {
         _address = config.Address;
         Config = config;
         Index = index;
+        Checks = new ServerCheckState(config);
         if (previous is not null)
         {
             previous.State.Reconfigure(config.Weight, config.MaxConn);
@@ -31,7 +34,7 @@ public sealed class ServerModel
         }
         else
         {
-            State = new ServerState(config.Weight, config.MaxConn, startsUp: !config.Disabled);
+            State = new ServerState(config.Weight, config.MaxConn, startsUp: !config.Disabled, time, backendTraffic);
         }
 
         if (config.Disabled)
@@ -60,6 +63,9 @@ public sealed class ServerModel
     public bool IsBackup => Config.Backup;
 
     public ServerState State { get; }
+
+    /// <summary>What the health checks last saw (for the stats page).</summary>
+    public ServerCheckState Checks { get; }
 
     public override string ToString() => Name;
 }

@@ -2,12 +2,14 @@ namespace Appliance.ProxyCore.Model;
 
 /// <summary>
 /// The mutable, shared state of one server: health, admin state, agent-set weight, connection counters. Fields are
-/// read and written with atomics only, so the data path never takes a lock to read them.
+/// read and written with atomics only, so the data path never takes a lock to read them. Also holds the server's
+/// traffic counters and state clock for the stats page.
 /// </summary>
 public sealed class ServerState
 {
     private int _configuredWeight;
     private int _configuredMaxConn;
+    private readonly TrafficCounters? _backendTraffic;
     private int _health = (int)ServerHealth.Up;
     private int _checkAdmin = (int)ServerAdminState.Ready;
     private int _agentAdmin = (int)ServerAdminState.Ready;
@@ -15,16 +17,32 @@ public sealed class ServerState
     private int _agentWeightPercent = 100;
     private int _agentMaxConn = -1;
     private int _activeConnections;
-    private long _totalConnections;
     private long _failedConnections;
-    private long _lastChangeTimestamp;
 
-    public ServerState(int configuredWeight, int configuredMaxConn, bool startsUp)
+    /// <param name="configuredWeight">The <c>weight</c> from the configuration.</param>
+    /// <param name="configuredMaxConn">The <c>maxconn</c> from the configuration; 0 = unlimited.</param>
+    /// <param name="startsUp">The initial health.</param>
+    /// <param name="time">The clock of the counters and the state clock; default <see cref="TimeProvider.System"/>.</param>
+    /// <param name="backendTraffic">The backend's counters, which count this server's sessions too; default none.</param>
+    public ServerState(int configuredWeight, int configuredMaxConn, bool startsUp, TimeProvider? time = null, TrafficCounters? backendTraffic = null)
     {
         ConfiguredWeight = configuredWeight;
         ConfiguredMaxConn = configuredMaxConn;
         _health = startsUp ? (int)ServerHealth.Up : (int)ServerHealth.Down;
+        time ??= TimeProvider.System;
+        _backendTraffic = backendTraffic;
+        Traffic = new TrafficCounters(time);
+        Clock = new StateClock(time, startsDown: !startsUp);
     }
+
+    /// <summary>The server's traffic counters (sessions move with <see cref="TryAcquireSlot"/> and <see cref="ReleaseSlot"/>).</summary>
+    public TrafficCounters Traffic { get; }
+
+    /// <summary>When the server last changed state and how long it was unavailable (down or in maintenance).</summary>
+    public StateClock Clock { get; }
+
+    /// <summary>Called after any change of health, admin state or agent weight (the backend recomputes its own state).</summary>
+    internal Action? StateChanged { get; set; }
 
     /// <summary>The <c>weight</c> from the configuration (0..256); a reload may change it.</summary>
     public int ConfiguredWeight
@@ -79,15 +97,13 @@ public sealed class ServerState
     public int AgentMaxConn => Volatile.Read(ref _agentMaxConn);
 
     /// <summary>The weight balancers use: 0 while draining, else configured weight scaled by the agent's percentage, at most 256.</summary>
-    public int EffectiveWeight
+    public int EffectiveWeight => Admin != ServerAdminState.Ready ? 0 : ScaledWeight;
+
+    /// <summary>The configured weight scaled by the agent's percentage, at most 256, whatever the admin state (HAProxy's stats <c>weight</c>).</summary>
+    public int ScaledWeight
     {
         get
         {
-            if (Admin != ServerAdminState.Ready)
-            {
-                return 0;
-            }
-
             // long: 256 x 25600 fits an int, but a configured weight above 256 (rejected by the validator) must not overflow.
             var weight = (int)Math.Min((long)ConfiguredWeight * AgentWeightPercent / 100, MaxWeight);
             return weight == 0 && ConfiguredWeight > 0 && AgentWeightPercent > 0 ? 1 : weight;
@@ -106,12 +122,10 @@ public sealed class ServerState
 
     public int ActiveConnections => Volatile.Read(ref _activeConnections);
 
-    public long TotalConnections => Interlocked.Read(ref _totalConnections);
+    /// <summary>Slots taken since start (<c>stot</c>).</summary>
+    public long TotalConnections => Traffic.TotalSessions;
 
     public long FailedConnections => Interlocked.Read(ref _failedConnections);
-
-    /// <summary>The <see cref="TimeProvider.GetTimestamp"/> of the last health or admin change.</summary>
-    public long LastChangeTimestamp => Interlocked.Read(ref _lastChangeTimestamp);
 
     /// <summary>Up, not in maintenance: may serve existing and persistent sessions.</summary>
     public bool IsAvailable => Health == ServerHealth.Up && Admin != ServerAdminState.Maint;
@@ -129,25 +143,44 @@ public sealed class ServerState
         }
     }
 
-    /// <summary>Sets the health; returns true when it changed.</summary>
+    /// <summary>Sets the health; returns true when it changed. <paramref name="timestamp"/> is kept for callers; the clock reads its own time.</summary>
     public bool SetHealth(ServerHealth health, long timestamp)
     {
+        _ = timestamp;
         var changed = Interlocked.Exchange(ref _health, (int)health) != (int)health;
         if (changed)
         {
-            Interlocked.Exchange(ref _lastChangeTimestamp, timestamp);
+            OnChanged();
         }
 
         return changed;
     }
 
-    public void SetOperatorAdmin(ServerAdminState state) => Volatile.Write(ref _operatorAdmin, (int)state);
+    public void SetOperatorAdmin(ServerAdminState state)
+    {
+        if (Interlocked.Exchange(ref _operatorAdmin, (int)state) != (int)state)
+        {
+            OnChanged();
+        }
+    }
 
-    public void SetAgentAdmin(ServerAdminState state) => Volatile.Write(ref _agentAdmin, (int)state);
+    public void SetAgentAdmin(ServerAdminState state)
+    {
+        if (Interlocked.Exchange(ref _agentAdmin, (int)state) != (int)state)
+        {
+            OnChanged();
+        }
+    }
 
     /// <summary>Sets the agent's percentage, clamped to 0..<see cref="MaxAgentWeightPercent"/>.</summary>
-    public void SetAgentWeightPercent(int percent) =>
-        Volatile.Write(ref _agentWeightPercent, Math.Clamp(percent, 0, MaxAgentWeightPercent));
+    public void SetAgentWeightPercent(int percent)
+    {
+        var clamped = Math.Clamp(percent, 0, MaxAgentWeightPercent);
+        if (Interlocked.Exchange(ref _agentWeightPercent, clamped) != clamped)
+        {
+            OnChanged();
+        }
+    }
 
     /// <summary>Sets the agent's connection limit; a negative value restores the configured one.</summary>
     public void SetAgentMaxConn(int maxConn) => Volatile.Write(ref _agentMaxConn, maxConn);
@@ -166,13 +199,26 @@ public sealed class ServerState
 
             if (Interlocked.CompareExchange(ref _activeConnections, current + 1, current) == current)
             {
-                Interlocked.Increment(ref _totalConnections);
+                Traffic.SessionOpened();
+                _backendTraffic?.SessionOpened();
                 return true;
             }
         }
     }
 
-    public void ReleaseSlot() => Interlocked.Decrement(ref _activeConnections);
+    public void ReleaseSlot()
+    {
+        Interlocked.Decrement(ref _activeConnections);
+        Traffic.SessionClosed();
+        _backendTraffic?.SessionClosed();
+    }
 
     public void RecordConnectFailure() => Interlocked.Increment(ref _failedConnections);
+
+    private void OnChanged()
+    {
+        Clock.SetDown(!IsAvailable);
+        Clock.Changed();
+        StateChanged?.Invoke();
+    }
 }

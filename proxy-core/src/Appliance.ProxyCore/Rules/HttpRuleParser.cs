@@ -11,7 +11,7 @@ namespace Appliance.ProxyCore.Rules;
 internal static class HttpRuleParser
 {
     public static readonly string[] RequestActions =
-        ["add-header", "allow", "auth", "del-header", "deny", "redirect", "replace-header", "replace-path", "return", "set-header", "set-path"];
+        ["add-header", "allow", "auth", "del-header", "deny", "redirect", "replace-header", "replace-path", "return", "set-header", "set-path", "use-service"];
 
     public static readonly string[] ResponseActions = ["add-header", "allow", "del-header", "deny", "replace-header", "set-header", "set-status"];
 
@@ -116,6 +116,8 @@ internal static class HttpRuleParser
                 return value is null ? null : name == "add-header" ? new AddHeaderAction(words[1], value) : new SetHeaderAction(words[1], value);
             case "del-header":
                 return DeleteHeader(context, subject, out next);
+            case "use-service":
+                return UseService(context, subject, out next);
             case "replace-header":
                 return ReplaceHeader(context, subject, out next);
             case "set-path":
@@ -191,6 +193,23 @@ internal static class HttpRuleParser
         }
 
         return new DeleteHeaderAction(words[1], kind, regex);
+    }
+
+    private static UseServiceAction? UseService(RuleParseContext context, string subject, out int next)
+    {
+        if (!Arguments(context, subject, 1, "a service name", out next))
+        {
+            return null;
+        }
+
+        var service = context.Words[1];
+        if (Array.IndexOf(UseServiceAction.Services, service) < 0)
+        {
+            context.Error(ConfigMessages.RuleUnknownService(subject, service, UseServiceAction.Services, Configuration.Parsing.NearestMatch.Find(service, UseServiceAction.Services)));
+            return null;
+        }
+
+        return new UseServiceAction(service);
     }
 
     private static ReplaceHeaderAction? ReplaceHeader(RuleParseContext context, string subject, out int next)

@@ -102,7 +102,7 @@ public sealed class HttpRuleSet
     {
         var target = new ActionTarget(transaction, request, request, null);
         var outcome = Run(_requestRules, target);
-        if (outcome.Replies)
+        if (outcome.Replies || outcome.UsesService)
         {
             return outcome;
         }

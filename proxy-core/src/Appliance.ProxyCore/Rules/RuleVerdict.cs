@@ -20,4 +20,7 @@ public enum RuleVerdict
 
     /// <summary><c>auth</c>: answer 401 asking for credentials.</summary>
     Auth,
+
+    /// <summary><c>use-service</c>: a service built into the proxy answers (the Prometheus exporter).</summary>
+    UseService,
 }

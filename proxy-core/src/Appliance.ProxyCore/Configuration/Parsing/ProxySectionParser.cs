@@ -67,6 +67,13 @@ internal sealed class ProxySectionParser
             return;
         }
 
+        if (proxy.Kind is null && line.Keyword == "stats" && line.Arguments is ["admin", ..])
+        {
+            // HAProxy refuses it there too: its condition needs the ACLs of a proxy.
+            _bag.Error(line.Location, ConfigMessages.StatsAdminInDefaults(proxy.Where));
+            return;
+        }
+
         if (keyword.Handling == KeywordHandling.Deferred)
         {
             proxy.DeferredLines.Add(line);

@@ -35,8 +35,9 @@ internal sealed class HttpClientConnection : IAsyncDisposable
         Frontend = frontend;
         Abort = abort;
         Info = HttpSessionInfo.From(socket, isTls, frontend.Name, sniHost);
-        Input = PipeReader.Create(stream, ReaderOptions);
-        Output = PipeWriter.Create(stream, WriterOptions);
+        var counted = new CountingStream(stream, frontend.Traffic);
+        Input = PipeReader.Create(counted, ReaderOptions);
+        Output = PipeWriter.Create(counted, WriterOptions);
         ClientTimer = new ReadTimer(context.Time);
     }
 
@@ -81,6 +82,7 @@ internal sealed class HttpClientConnection : IAsyncDisposable
                         return;
                 }
 
+                Frontend.Traffic.RequestReceived();
                 if (!await exchange.RunAsync().ConfigureAwait(false))
                 {
                     return;
@@ -99,12 +101,27 @@ internal sealed class HttpClientConnection : IAsyncDisposable
     public async Task RefuseAsync(int status, string code, string reason, BackendModel? backend = null)
     {
         ProxyLog.HttpRequestRejected(Context.Logger, Info.Client.ToString(), Frontend.Name, status, code, reason);
+        if (status is >= 400 and < 500)
+        {
+            Frontend.Traffic.RequestError();
+        }
+
         await SendErrorAsync(status, backend).ConfigureAwait(false);
     }
 
     /// <summary>Writes an error page (which says <c>connection: close</c>) and closes the connection gracefully.</summary>
-    public Task SendErrorAsync(int status, BackendModel? backend = null) =>
-        SendAndCloseAsync(HttpReplyWriter.ErrorPage(status, Frontend, backend, Context.Errors));
+    public Task SendErrorAsync(int status, BackendModel? backend = null)
+    {
+        CountResponse(status, backend);
+        return SendAndCloseAsync(HttpReplyWriter.ErrorPage(status, Frontend, backend, Context.Errors));
+    }
+
+    /// <summary>Counts a final response the client gets: the frontend's, and the backend's when one was chosen (HAProxy's hrsp_*).</summary>
+    public void CountResponse(int status, BackendModel? backend)
+    {
+        Frontend.Traffic.ResponseSent(status);
+        backend?.Traffic.RequestAnswered(status);
+    }
 
     /// <summary>Writes a complete response that ends the connection, then closes gracefully.</summary>
     public async Task SendAndCloseAsync(ReadOnlyMemory<byte> response)

@@ -46,6 +46,11 @@ internal sealed class HttpExchange : IDisposable
         _responseEdits.Clear();
         _responseLoaded = false;
         var (backend, reply) = _routing.Route();
+        if (_routing.Service is { } service)
+        {
+            return await StatsExchange.ServeAsync(_client, _routing, service, backend).ConfigureAwait(false);
+        }
+
         if (reply is not null)
         {
             return await ReplyAsync(reply, backend).ConfigureAwait(false);
@@ -166,6 +171,7 @@ internal sealed class HttpExchange : IDisposable
             _routing.Transaction.ServerName = link.Connection.Server.Name;
             if (ApplyResponseRules(backend) is { } denied)
             {
+                CountDeniedResponse(backend, link.Connection.Server);
                 link.Abort();
                 await ReplyAsync(denied, backend).ConfigureAwait(false);
                 return ExchangeOutcome.Close;
@@ -177,6 +183,8 @@ internal sealed class HttpExchange : IDisposable
                 _responseMessage.Apply(_responseEdits);
             }
 
+            _client.CountResponse(_response.StatusCode, backend);
+            link.Connection.Server.State.Traffic.RequestAnswered(_response.StatusCode);
             var closeClient = Request.MustClose || mode == HttpConnectionMode.Close || _response.Framing == BodyFraming.ReadUntilClose;
             var clientConnection = closeClient ? "close" : Request.Version == HttpProtocolVersion.Http10 ? "keep-alive" : null;
             if (_responseLoaded)
@@ -246,6 +254,7 @@ internal sealed class HttpExchange : IDisposable
     private async Task<bool> ReplyAsync(HttpReply reply, BackendModel? backend)
     {
         var keepAlive = Request.Framing == BodyFraming.None && !Request.MustClose && !reply.UsesErrorPage;
+        _client.CountResponse(reply.Status, backend);
         var response = HttpReplyWriter.Render(reply, keepAlive, _client.Frontend, backend, _client.Context.Errors);
         if (!keepAlive)
         {
@@ -339,6 +348,8 @@ internal sealed class HttpExchange : IDisposable
             return await BadGatewayAsync(backend, link, 502, "101 Switching Protocols to a request that asked for no upgrade").ConfigureAwait(false);
         }
 
+        _client.CountResponse(101, backend);
+        link.Connection.Server.State.Traffic.RequestAnswered(101);
         HttpHeadWriter.WriteResponse(_client.Output, _response, _responseEdits, "upgrade");
         await _client.Output.FlushAsync(_client.Abort).ConfigureAwait(false);
         var timeouts = backend.Timeouts with
@@ -383,8 +394,18 @@ internal sealed class HttpExchange : IDisposable
     {
         ProxyLog.HttpResponseRejected(_client.Context.Logger, _client.Info.Client.ToString(), _client.Frontend.Name, backend.Name,
             link.Connection.Server.Name, status, reason);
+        backend.Traffic.ResponseError();
+        link.Connection.Server.State.Traffic.ResponseError();
         await _client.SendErrorAsync(status, backend).ConfigureAwait(false);
         return ExchangeOutcome.Close;
+    }
+
+    /// <summary>An http-response deny: HAProxy counts it on the frontend, the backend and the server (dresp).</summary>
+    private void CountDeniedResponse(BackendModel backend, ServerModel server)
+    {
+        _client.Frontend.Traffic.ResponseDenied();
+        backend.Traffic.ResponseDenied();
+        server.State.Traffic.ResponseDenied();
     }
 
     private static void ShutdownSend(Socket socket)

@@ -10,4 +10,5 @@ internal sealed record HttpProxyContext(
     HttpErrorResponses Errors,
     IReadOnlyDictionary<string, BackendModel> Backends,
     TimeProvider Time,
-    ILogger Logger);
+    ILogger Logger,
+    Stats.StatsService Stats);

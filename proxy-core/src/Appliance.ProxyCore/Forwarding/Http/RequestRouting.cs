@@ -1,12 +1,16 @@
+using Appliance.ProxyCore.Configuration;
+using Appliance.ProxyCore.Forwarding.Http.Parsing;
 using Appliance.ProxyCore.Model;
 using Appliance.ProxyCore.Rules;
+using Appliance.ProxyCore.Stats;
 
 namespace Appliance.ProxyCore.Forwarding.Http;
 
 /// <summary>
 /// The frontend-to-backend part of an exchange, in HAProxy's order: the frontend's http-request and redirect rules,
 /// the switching rules (<c>use_backend</c>, else <c>default_backend</c>), <c>option forwardfor</c>, then the backend's
-/// http-request rules. The request is materialised as text only when some rule or option needs it.
+/// http-request rules. The request is materialised as text only when some rule or option needs it. After each proxy's
+/// rules, a request for its stats URI (or one a <c>use-service</c> rule took) goes to <see cref="Service"/> instead.
 /// </summary>
 internal sealed class RequestRouting
 {
@@ -23,11 +27,15 @@ internal sealed class RequestRouting
 
     public HttpTransaction Transaction { get; }
 
+    /// <summary>The built-in service that takes the current request, if any (then Route returns no backend to forward to).</summary>
+    public StatsTarget? Service { get; private set; }
+
     /// <summary>Routes the current request: a backend to forward to, or a reply to send instead (or neither: 503).</summary>
     public (BackendModel? Backend, HttpReply? Reply) Route()
     {
         Message.Unload();
         Transaction.Reset();
+        Service = null;
         var frontend = _client.Frontend;
         var frontendRules = frontend.Config.HttpRules;
         var backend = frontend.DefaultBackend;
@@ -37,13 +45,30 @@ internal sealed class RequestRouting
             var outcome = frontendRules.ApplyRequestRules(Message, Transaction);
             if (outcome.Replies)
             {
+                CountDenied(outcome, null);
                 return (null, outcome.Reply);
+            }
+
+            if (outcome.UsesService)
+            {
+                Service = new StatsTarget(StatsTargetKind.Prometheus, frontend.Config);
+                return (null, null);
+            }
+
+            if (IsStatsRequest(frontend.Config))
+            {
+                return (null, null);
             }
 
             if (frontendRules.ResolveBackend(Transaction) is { } name)
             {
                 backend = _client.Context.Backends.GetValueOrDefault(name) ?? backend;
             }
+        }
+
+        else if (IsStatsRequest(frontend.Config))
+        {
+            return (null, null);
         }
 
         if (backend is null)
@@ -67,8 +92,21 @@ internal sealed class RequestRouting
             var outcome = backendRules.ApplyRequestRules(Message, Transaction);
             if (outcome.Replies)
             {
+                CountDenied(outcome, backend);
                 return (backend, outcome.Reply);
             }
+
+            if (outcome.UsesService)
+            {
+                Service = new StatsTarget(StatsTargetKind.Prometheus, backend.Config);
+                return (backend, null);
+            }
+        }
+
+        // A backend's own stats page is checked after its rules; the caller sees it in Service.
+        if (!ReferenceEquals(backend.Config, frontend.Config))
+        {
+            _ = IsStatsRequest(backend.Config);
         }
 
         return (backend, null);
@@ -85,6 +123,41 @@ internal sealed class RequestRouting
         if (_client.Frontend.Config.HttpRules.ResponseRules.Count > 0)
         {
             yield return _client.Frontend.Config.HttpRules;
+        }
+    }
+
+    /// <summary>
+    /// HAProxy's stats check after a proxy's rules: with <c>stats</c> lines, a GET/HEAD/POST whose path starts with the
+    /// stats URI (as rewritten by the rules, if they loaded the request) is taken by the stats page.
+    /// </summary>
+    private bool IsStatsRequest(ProxyConfig proxy)
+    {
+        if (proxy.Stats is not { } stats)
+        {
+            return false;
+        }
+
+        var request = _client.Request;
+        var matches = Message.IsLoaded
+            ? StatsUri.IsStatsMethod(Message.Method) && StatsUri.Matches(StatsUri.PathOf(Message.Url), stats.Uri)
+            : request.Method is HttpMethodKind.Get or HttpMethodKind.Head or HttpMethodKind.Post && StatsUri.Matches(request.PathAndQuery, stats.Uri);
+        if (!matches)
+        {
+            return false;
+        }
+
+        Load();
+        Service = new StatsTarget(StatsTargetKind.Page, proxy);
+        return true;
+    }
+
+    /// <summary>HAProxy counts a deny on the frontend, and on the backend once one is chosen (dreq).</summary>
+    private void CountDenied(RuleOutcome outcome, BackendModel? backend)
+    {
+        if (outcome.Verdict == RuleVerdict.Deny)
+        {
+            _client.Frontend.Traffic.RequestDenied();
+            backend?.Traffic.RequestDenied();
         }
     }
 

@@ -18,7 +18,7 @@ internal sealed class ServerLink : IDisposable
     public ServerLink(ServerConnection connection)
     {
         Connection = connection;
-        _stream = new NetworkStream(connection.Socket, ownsSocket: false);
+        _stream = new CountingNetworkStream(connection.Socket, connection.Server.State.Traffic, connection.Backend.Traffic);
         Input = PipeReader.Create(_stream, ReaderOptions);
         Output = PipeWriter.Create(_stream, WriterOptions);
     }

@@ -64,6 +64,13 @@ public sealed class TcpProxySession
             var result = clientStream is null
                 ? await TcpTunnel.RunAsync(client, connection.Socket, timeouts, _time, abort).ConfigureAwait(false)
                 : await RunStreamTunnelAsync(client, clientStream, connection.Socket, timeouts, abort).ConfigureAwait(false);
+            // A tunnel's bytes are counted when it ends (HAProxy updates them while it runs).
+            foreach (var traffic in (ReadOnlySpan<Model.TrafficCounters>)[frontend.Traffic, backend.Traffic, connection.Server.State.Traffic])
+            {
+                traffic.AddBytesIn(result.BytesFromClient);
+                traffic.AddBytesOut(result.BytesFromServer);
+            }
+
             if (_logger.IsEnabled(LogLevel.Debug))
             {
                 ProxyLog.TcpSessionClosed(

@@ -1,0 +1,81 @@
+using System.Runtime.CompilerServices;
+using Appliance.ProxyCore.Model;
+
+namespace Appliance.ProxyCore.Forwarding;
+
+/// <summary>
+/// A client connection's stream seen through its frontend's counters: bytes read add to <c>bin</c>, bytes written to
+/// <c>bout</c>. One per connection; reads that complete later use a pooled state machine, so counting allocates
+/// nothing per request. Does not own the inner stream.
+/// </summary>
+internal sealed class CountingStream(Stream inner, TrafficCounters counters) : Stream
+{
+    public override bool CanRead => inner.CanRead;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => inner.CanWrite;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var read = inner.ReadAsync(buffer, cancellationToken);
+        if (read.IsCompletedSuccessfully)
+        {
+            // Result consumes the ValueTask (it may wrap a pooled source): hand the caller a fresh one.
+            var count = read.Result;
+            counters.AddBytesIn(count);
+            return new ValueTask<int>(count);
+        }
+
+        return AwaitRead(read);
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        var read = inner.Read(buffer, offset, count);
+        counters.AddBytesIn(read);
+        return read;
+    }
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        counters.AddBytesOut(buffer.Length);
+        return inner.WriteAsync(buffer, cancellationToken);
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        counters.AddBytesOut(count);
+        inner.Write(buffer, offset, count);
+    }
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+
+    public override void Flush() => inner.Flush();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<int> AwaitRead(ValueTask<int> pending)
+    {
+        var read = await pending.ConfigureAwait(false);
+        counters.AddBytesIn(read);
+        return read;
+    }
+}
