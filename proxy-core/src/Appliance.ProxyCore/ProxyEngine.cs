@@ -36,7 +36,7 @@ public sealed class ProxyEngine : IAsyncDisposable
         _options = options;
         _logger = options.LoggerFactory.CreateLogger("Appliance.ProxyCore");
         _connector = new ServerConnector(options.TimeProvider, _logger);
-        _dispatcher = new ConnectionDispatcher(new TcpProxySession(_connector, options.TimeProvider, _logger), options.TimeProvider, _logger);
+        _dispatcher = new ConnectionDispatcher(new TcpProxySession(_connector, options.TimeProvider, _logger, options.AccessLog), options.TimeProvider, _logger);
         _runtime = NewRuntime(config, previous: null);
     }
 

@@ -49,7 +49,8 @@ internal sealed class ProxyRuntime
         };
         Http = new HttpProxyContext(
             connector, new IdleConnectionPool(options.TimeProvider), HttpErrorResponses.Default, Backends, options.TimeProvider, logger,
-            new StatsService(Stats, Backends));
+            new StatsService(Stats, Backends),
+            options.AccessLog);
         Health = new HealthCheckService(
             [.. Backends.Values.Select(b => new BackendServers(b.Config, b.Servers))],
             new HealthCheckServiceOptions

@@ -10,6 +10,12 @@ namespace Appliance.ProxyCore.Forwarding;
 /// </summary>
 internal sealed class CountingStream(Stream inner, TrafficCounters counters) : Stream
 {
+    /// <summary>Bytes read from the client on this connection (the access log takes per-request differences).</summary>
+    public long BytesRead { get; private set; }
+
+    /// <summary>Bytes written to the client on this connection.</summary>
+    public long BytesWritten { get; private set; }
+
     public override bool CanRead => inner.CanRead;
 
     public override bool CanSeek => false;
@@ -32,6 +38,7 @@ internal sealed class CountingStream(Stream inner, TrafficCounters counters) : S
             // Result consumes the ValueTask (it may wrap a pooled source): hand the caller a fresh one.
             var count = read.Result;
             counters.AddBytesIn(count);
+            BytesRead += count;
             return new ValueTask<int>(count);
         }
 
@@ -45,12 +52,14 @@ internal sealed class CountingStream(Stream inner, TrafficCounters counters) : S
     {
         var read = inner.Read(buffer, offset, count);
         counters.AddBytesIn(read);
+        BytesRead += read;
         return read;
     }
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         counters.AddBytesOut(buffer.Length);
+        BytesWritten += buffer.Length;
         return inner.WriteAsync(buffer, cancellationToken);
     }
 
@@ -60,6 +69,7 @@ internal sealed class CountingStream(Stream inner, TrafficCounters counters) : S
     public override void Write(byte[] buffer, int offset, int count)
     {
         counters.AddBytesOut(count);
+        BytesWritten += count;
         inner.Write(buffer, offset, count);
     }
 
@@ -76,6 +86,7 @@ internal sealed class CountingStream(Stream inner, TrafficCounters counters) : S
     {
         var read = await pending.ConfigureAwait(false);
         counters.AddBytesIn(read);
+        BytesRead += read;
         return read;
     }
 }

@@ -18,6 +18,12 @@ public sealed class ServerConnection : IDisposable
         IsReused = reused;
     }
 
+    /// <summary>Time spent waiting for a server slot (HAProxy's Tw).</summary>
+    public TimeSpan QueueTime { get; internal set; }
+
+    /// <summary>Time spent connecting, retries included (HAProxy's Tc).</summary>
+    public TimeSpan ConnectTime { get; internal set; }
+
     /// <summary>True when the socket came from the idle pool (a failure before any response byte may be retried).</summary>
     public bool IsReused { get; }
 

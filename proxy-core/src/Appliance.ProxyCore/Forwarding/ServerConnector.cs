@@ -42,6 +42,8 @@ public sealed class ServerConnector
         ServerModel? preferred = null, IIdleConnectionSource? idle = null)
     {
         var attempts = 1 + Math.Max(0, backend.Config.Retries);
+        var queued = TimeSpan.Zero;
+        var started = _time.GetTimestamp();
         var connectTimeout = backend.Config.Timeouts.Connect;
         ServerModel? server = null;
         ServerModel? failed = null;
@@ -59,6 +61,7 @@ public sealed class ServerConnector
                 }
 
                 var wanted = redispatchNow ? null : preferred;
+                var queueStart = _time.GetTimestamp();
                 var (acquired, failure) = wanted is not null && wanted.State.IsAvailable && wanted.State.TryAcquireSlot()
                     ? (wanted, ConnectFailure.None)
                     : await AcquireAsync(backend, context, redispatchNow ? failed : null, abort).ConfigureAwait(false);
@@ -68,9 +71,10 @@ public sealed class ServerConnector
                 }
 
                 server = acquired;
+                queued += _time.GetElapsedTime(queueStart);
                 if (idle?.TryTake(server) is { } reused)
                 {
-                    return (new ServerConnection(backend, server, reused, attempt, reused: true), ConnectFailure.None);
+                    return (new ServerConnection(backend, server, reused, attempt, reused: true) { QueueTime = queued }, ConnectFailure.None);
                 }
             }
             else
@@ -92,7 +96,11 @@ public sealed class ServerConnector
             var socket = await TryConnectAsync(backend, server, clientPort, connectTimeout, attempt, abort).ConfigureAwait(false);
             if (socket is not null)
             {
-                return (new ServerConnection(backend, server, socket, attempt), ConnectFailure.None);
+                return (new ServerConnection(backend, server, socket, attempt)
+                {
+                    QueueTime = queued,
+                    ConnectTime = _time.GetElapsedTime(started) - queued,
+                }, ConnectFailure.None);
             }
 
             failed = server;

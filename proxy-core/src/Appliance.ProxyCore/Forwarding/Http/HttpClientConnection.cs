@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Appliance.ProxyCore.Configuration;
 using Appliance.ProxyCore.Diagnostics;
 using Appliance.ProxyCore.Forwarding.Http.Parsing;
+using Appliance.ProxyCore.Logging;
 using Appliance.ProxyCore.Model;
 using Microsoft.Extensions.Logging;
 
@@ -24,6 +25,7 @@ internal sealed class HttpClientConnection : IAsyncDisposable
     private const int LingerBytes = 64 * 1024;
 
     private readonly HttpRequestParser _parser = new();
+    private readonly CountingStream _counted;
     private RejectReason _rejectReason;
     private int _rejectStatus;
 
@@ -35,13 +37,28 @@ internal sealed class HttpClientConnection : IAsyncDisposable
         Frontend = frontend;
         Abort = abort;
         Info = HttpSessionInfo.From(socket, isTls, frontend.Name, sniHost);
-        var counted = new CountingStream(stream, frontend.Traffic);
-        Input = PipeReader.Create(counted, ReaderOptions);
-        Output = PipeWriter.Create(counted, WriterOptions);
+        _counted = new CountingStream(stream, frontend.Traffic);
+        Input = PipeReader.Create(_counted, ReaderOptions);
+        Output = PipeWriter.Create(_counted, WriterOptions);
         ClientTimer = new ReadTimer(context.Time);
     }
 
     public HttpProxyContext Context { get; }
+
+    /// <summary>Bytes read from the client on this connection so far.</summary>
+    public long BytesIn => _counted.BytesRead;
+
+    /// <summary>Bytes written to the client on this connection so far.</summary>
+    public long BytesOut => _counted.BytesWritten;
+
+    /// <summary>When the current request's first byte arrived (the accept for the first request).</summary>
+    public long RequestStart { get; private set; }
+
+    /// <summary>When the current request's head was complete.</summary>
+    public long HeadComplete { get; private set; }
+
+    /// <summary>The wall-clock date of <see cref="RequestStart"/> (HAProxy's %tr).</summary>
+    public DateTimeOffset RequestDate { get; private set; }
 
     public Socket Socket { get; }
 
@@ -75,9 +92,11 @@ internal sealed class HttpClientConnection : IAsyncDisposable
                     case RequestHeadOutcome.Closed:
                         return;
                     case RequestHeadOutcome.TimedOut:
+                        LogRefused(408, new TerminationState(TerminationCause.ClientTimeout, SessionPhase.Request));
                         await RefuseAsync(408, "timeout http-request", "the request head did not arrive in time").ConfigureAwait(false);
                         return;
                     case RequestHeadOutcome.Rejected:
+                        LogRefused(_rejectStatus, new TerminationState(TerminationCause.ProxyAbort, SessionPhase.Request));
                         await RefuseAsync(_rejectStatus, RejectReasons.Code(_rejectReason), RejectReasons.Message(_rejectReason)).ConfigureAwait(false);
                         return;
                 }
@@ -95,6 +114,29 @@ internal sealed class HttpClientConnection : IAsyncDisposable
         {
             // The client went away or the proxy is stopping: nothing to answer.
         }
+    }
+
+    /// <summary>The access-log line of a request refused before it could be routed (HAProxy's <c>&lt;BADREQ&gt;</c> lines).</summary>
+    private void LogRefused(int status, TerminationState termination)
+    {
+        if (!Context.AccessLog.IsEnabled(Frontend.Name))
+        {
+            return;
+        }
+
+        Context.AccessLog.Write(new HttpAccessRecord
+        {
+            Client = Info.Client,
+            FrontendEndPoint = Info.Frontend,
+            RequestDate = RequestDate,
+            Frontend = Frontend.Name,
+            FrontendTls = Info.IsTls,
+            Status = status,
+            BytesUploaded = BytesIn,
+            Termination = termination,
+            ActiveConnections = Frontend.Traffic.CurrentSessions,
+            FrontendConnections = Frontend.Traffic.CurrentSessions,
+        });
     }
 
     /// <summary>Writes the error page for <paramref name="status"/> (logging why) and closes gracefully.</summary>
@@ -168,6 +210,13 @@ internal sealed class HttpClientConnection : IAsyncDisposable
     {
         _parser.Reset();
         var sawBytes = false;
+        if (first)
+        {
+            // The first request's timers start at the accept, as HAProxy's do.
+            RequestStart = Context.Time.GetTimestamp();
+            RequestDate = Context.Time.GetUtcNow();
+        }
+
         var t = FrontendTimeouts;
         while (true)
         {
@@ -186,11 +235,18 @@ internal sealed class HttpClientConnection : IAsyncDisposable
             }
 
             var buffer = read.Buffer;
+            if (!sawBytes && !buffer.IsEmpty && !first)
+            {
+                RequestStart = Context.Time.GetTimestamp();
+                RequestDate = Context.Time.GetUtcNow();
+            }
+
             sawBytes |= !buffer.IsEmpty;
             var result = _parser.Parse(buffer, Request);
             if (result.IsComplete)
             {
                 Input.AdvanceTo(result.Consumed);
+                HeadComplete = Context.Time.GetTimestamp();
                 return RequestHeadOutcome.Ready;
             }
 

@@ -3,6 +3,7 @@ using System.Text;
 using Appliance.ProxyCore.Diagnostics;
 using Appliance.ProxyCore.Forwarding.Http.Parsing;
 using Appliance.ProxyCore.LoadBalancing;
+using Appliance.ProxyCore.Logging;
 using Appliance.ProxyCore.Model;
 using Appliance.ProxyCore.Persistence;
 using Appliance.ProxyCore.Rules;
@@ -27,25 +28,41 @@ internal sealed class HttpExchange : IDisposable
     private readonly HeaderEdits _responseEdits = new();
     private readonly RequestRouting _routing;
     private readonly ResponseMessage _responseMessage = new();
+    private readonly ExchangeLog _log;
     private bool _responseLoaded;
 
     public HttpExchange(HttpClientConnection client)
     {
         _client = client;
         _serverTimer = new ReadTimer(client.Context.Time);
+        _log = new ExchangeLog(client);
         var message = new RequestMessage(client.Info);
         _routing = new RequestRouting(client, message, new HttpTransaction(message) { FrontendName = client.Frontend.Name });
     }
 
     private HttpRequestHead Request => _client.Request;
 
-    /// <summary>Runs the exchange; true when the client connection may carry another request.</summary>
+    /// <summary>Runs the exchange and writes its access-log line; true when the client connection may carry another request.</summary>
     public async Task<bool> RunAsync()
+    {
+        _log.Begin();
+        try
+        {
+            return await RunCoreAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _log.Write();
+        }
+    }
+
+    private async Task<bool> RunCoreAsync()
     {
         _requestEdits.Clear();
         _responseEdits.Clear();
         _responseLoaded = false;
         var (backend, reply) = _routing.Route();
+        _log.Backend = backend;
         if (_routing.Service is { } service)
         {
             return await StatsExchange.ServeAsync(_client, _routing, service, backend).ConfigureAwait(false);
@@ -58,6 +75,7 @@ internal sealed class HttpExchange : IDisposable
 
         if (backend is null)
         {
+            _log.Fail(503, TerminationCause.ProxyAbort, SessionPhase.Request);
             await _client.RefuseAsync(503, "no-backend", $"frontend '{_client.Frontend.Name}' has no backend for this request").ConfigureAwait(false);
             return false;
         }
@@ -82,6 +100,8 @@ internal sealed class HttpExchange : IDisposable
                 backend, context, _client.Info.Frontend.Port, _client.Abort, persistence.Server, attempt == 0 ? pool : null).ConfigureAwait(false);
             if (connection is null)
             {
+                _log.Fail(503, failure == ConnectFailure.QueueTimeout ? TerminationCause.ServerTimeout : TerminationCause.ServerAbort,
+                    failure == ConnectFailure.QueueTimeout ? SessionPhase.Queue : SessionPhase.Connect);
                 await _client.RefuseAsync(503, failure.ToString(), $"backend '{backend.Name}': {failure}", backend).ConfigureAwait(false);
                 return false;
             }
@@ -112,6 +132,7 @@ internal sealed class HttpExchange : IDisposable
         if (Request.IsUpgradeRequest && Ascii.EqualsIgnoreCase(Request.Upgrade, "websocket"u8)
             && Request.IndexOfHeader("Sec-WebSocket-Key"u8) < 0)
         {
+            _log.Fail(400, TerminationCause.ProxyAbort, SessionPhase.Request);
             await _client.RefuseAsync(400, "ws-key-missing", "WebSocket upgrade without Sec-WebSocket-Key").ConfigureAwait(false);
             return false;
         }
@@ -129,6 +150,7 @@ internal sealed class HttpExchange : IDisposable
             return true;
         }
 
+        _log.Fail(400, TerminationCause.ProxyAbort, SessionPhase.Request);
         await _client.RefuseAsync(400, RejectReasons.Code(result.Reason), RejectReasons.Message(result.Reason)).ConfigureAwait(false);
         return false;
     }
@@ -136,6 +158,7 @@ internal sealed class HttpExchange : IDisposable
     private async Task<ExchangeOutcome> ForwardAsync(BackendModel backend, ServerLink link, HttpConnectionMode mode, CookieDecision persistence)
     {
         var keepServer = false;
+        _log.Connection = link.Connection;
         try
         {
             var serverConnection = mode != HttpConnectionMode.KeepAlive || Request.MustClose ? "close"
@@ -155,6 +178,7 @@ internal sealed class HttpExchange : IDisposable
                 return await FailBeforeResponseAsync(backend, link, "server closed before the request was sent").ConfigureAwait(false);
             }
 
+            _log.RequestSent = _client.Context.Time.GetTimestamp();
             var requestBody = HttpBodyCopier.CopyAsync(
                 _client.Input, link.Output, Request, _requestDecoder, _client.ClientTimer, _client.FrontendTimeouts.Client).AsTask();
             var head = await ReadResponseHeadAsync(backend, link).ConfigureAwait(false);
@@ -203,6 +227,10 @@ internal sealed class HttpExchange : IDisposable
                 link.Connection.Server.Name, Request.ToString(), _response.StatusCode);
             if (bodyStatus != BodyCopyStatus.Complete)
             {
+                _log.Termination = new TerminationState(
+                    bodyStatus == BodyCopyStatus.TargetClosed ? TerminationCause.ClientAbort
+                    : bodyStatus == BodyCopyStatus.TimedOut ? TerminationCause.ServerTimeout : TerminationCause.ServerAbort,
+                    SessionPhase.Data);
                 return ExchangeOutcome.Close;
             }
 
@@ -255,6 +283,9 @@ internal sealed class HttpExchange : IDisposable
     {
         var keepAlive = Request.Framing == BodyFraming.None && !Request.MustClose && !reply.UsesErrorPage;
         _client.CountResponse(reply.Status, backend);
+
+        // HAProxy: a deny is the proxy's doing (PR), a redirect or a return is a local reply (LR).
+        _log.Fail(reply.Status, reply.Status is 401 or 403 ? TerminationCause.ProxyAbort : TerminationCause.Local, SessionPhase.Request);
         var response = HttpReplyWriter.Render(reply, keepAlive, _client.Frontend, backend, _client.Context.Errors);
         if (!keepAlive)
         {
@@ -323,6 +354,8 @@ internal sealed class HttpExchange : IDisposable
             if (result.IsComplete)
             {
                 link.Input.AdvanceTo(result.Consumed);
+                _log.ResponseHead = _client.Context.Time.GetTimestamp();
+                _log.Status = _response.StatusCode;
                 return (ReadResultStatus.Ready, sawBytes);
             }
 
@@ -392,6 +425,7 @@ internal sealed class HttpExchange : IDisposable
 
     private async Task<ExchangeOutcome> BadGatewayAsync(BackendModel backend, ServerLink link, int status, string reason)
     {
+        _log.Fail(status, status == 504 ? TerminationCause.ServerTimeout : TerminationCause.ProxyAbort, SessionPhase.Headers);
         ProxyLog.HttpResponseRejected(_client.Context.Logger, _client.Info.Client.ToString(), _client.Frontend.Name, backend.Name,
             link.Connection.Server.Name, status, reason);
         backend.Traffic.ResponseError();

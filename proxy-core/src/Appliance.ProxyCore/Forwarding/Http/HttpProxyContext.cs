@@ -11,4 +11,5 @@ internal sealed record HttpProxyContext(
     IReadOnlyDictionary<string, BackendModel> Backends,
     TimeProvider Time,
     ILogger Logger,
-    Stats.StatsService Stats);
+    Stats.StatsService Stats,
+    Logging.IAccessLog AccessLog);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Appliance.ProxyCore.Diagnostics;
 using Appliance.ProxyCore.LoadBalancing;
+using Appliance.ProxyCore.Logging;
 using Appliance.ProxyCore.Model;
 using Microsoft.Extensions.Logging;
 
@@ -16,12 +17,14 @@ public sealed class TcpProxySession
     private readonly ServerConnector _connector;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly IAccessLog _accessLog;
 
-    public TcpProxySession(ServerConnector connector, TimeProvider time, ILogger logger)
+    public TcpProxySession(ServerConnector connector, TimeProvider time, ILogger logger, IAccessLog? accessLog = null)
     {
         _connector = connector;
         _time = time;
         _logger = logger;
+        _accessLog = accessLog ?? NullAccessLog.Instance;
     }
 
     /// <summary>Serves a plain TCP connection: bytes move socket to socket.</summary>
@@ -38,6 +41,8 @@ public sealed class TcpProxySession
     {
         var remote = client.RemoteEndPoint as IPEndPoint;
         var local = client.LocalEndPoint as IPEndPoint;
+        var accepted = _time.GetTimestamp();
+        var acceptDate = _time.GetUtcNow();
         var backend = frontend.DefaultBackend;
         if (backend is null)
         {
@@ -50,6 +55,9 @@ public sealed class TcpProxySession
         if (connection is null)
         {
             ProxyLog.NoServer(_logger, remote?.ToString() ?? "?", frontend.Name, backend.Name, failure.ToString());
+            Log(remote, local, acceptDate, accepted, frontend, backend, null, default, failure == ConnectFailure.QueueTimeout
+                ? new TerminationState(TerminationCause.ServerTimeout, SessionPhase.Queue)
+                : new TerminationState(TerminationCause.ServerAbort, SessionPhase.Connect));
             return;
         }
 
@@ -71,6 +79,7 @@ public sealed class TcpProxySession
                 traffic.AddBytesOut(result.BytesFromServer);
             }
 
+            Log(remote, local, acceptDate, accepted, frontend, backend, connection, result, TerminationOf(result.Termination));
             if (_logger.IsEnabled(LogLevel.Debug))
             {
                 ProxyLog.TcpSessionClosed(
@@ -78,6 +87,50 @@ public sealed class TcpProxySession
                     result.Termination ?? "normal", result.BytesFromClient, result.BytesFromServer);
             }
         }
+    }
+
+    /// <summary>HAProxy's session state for how a tunnel ended (the data phase).</summary>
+    private static TerminationState TerminationOf(string? termination) => termination switch
+    {
+        null => TerminationState.Normal,
+        "client" or "client-fin" or "tunnel" => new TerminationState(TerminationCause.ClientTimeout, SessionPhase.Data),
+        "server" or "server-fin" => new TerminationState(TerminationCause.ServerTimeout, SessionPhase.Data),
+        "client-reset" => new TerminationState(TerminationCause.ClientAbort, SessionPhase.Data),
+        "server-reset" => new TerminationState(TerminationCause.ServerAbort, SessionPhase.Data),
+        _ => new TerminationState(TerminationCause.Killed, SessionPhase.Data),
+    };
+
+    /// <summary>The connection's tcplog line, when its frontend logs.</summary>
+    private void Log(
+        IPEndPoint? remote, IPEndPoint? local, DateTimeOffset acceptDate, long accepted, FrontendModel frontend, BackendModel backend,
+        ServerConnection? connection, TunnelResult result, TerminationState termination)
+    {
+        if (!_accessLog.IsEnabled(frontend.Name))
+        {
+            return;
+        }
+
+        _accessLog.Write(new TcpAccessRecord
+        {
+            Client = remote ?? new IPEndPoint(IPAddress.None, 0),
+            FrontendEndPoint = local,
+            AcceptDate = acceptDate,
+            Frontend = frontend.Name,
+            Backend = backend.Name,
+            Server = connection?.Server.Name,
+            QueueTime = connection is null ? TcpAccessRecord.NotReached : (int)connection.QueueTime.TotalMilliseconds,
+            ConnectTime = connection is null ? TcpAccessRecord.NotReached : (int)connection.ConnectTime.TotalMilliseconds,
+            TotalTime = (int)_time.GetElapsedTime(accepted).TotalMilliseconds,
+            BytesRead = result.BytesFromServer,
+            BytesUploaded = result.BytesFromClient,
+            Termination = termination,
+            ActiveConnections = frontend.Traffic.CurrentSessions,
+            FrontendConnections = frontend.Traffic.CurrentSessions,
+            BackendConnections = backend.Traffic.CurrentSessions,
+            ServerConnections = connection?.Server.State.ActiveConnections ?? 0,
+            Retries = connection is null ? 0 : connection.Attempts - 1,
+            BackendQueue = backend.Queue.Count,
+        });
     }
 
     private async Task<TunnelResult> RunStreamTunnelAsync(Socket client, Stream clientStream, Socket server, TunnelTimeouts timeouts, CancellationToken abort)
