@@ -115,6 +115,19 @@ public sealed class AdminCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public void ShowStat_HaproxyCsvWithARowPerProxyAndServer()
+    {
+        var (exit, stdout, _) = Run("show", "stat", "--socket", _socket);
+
+        Assert.Equal(0, exit);
+        var lines = stdout.Trim().Split('\n');
+        Assert.StartsWith("# pxname,svname,qcur,qmax,scur,smax,slim,stot,bin,bout,", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("www,FRONTEND,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("web,web0,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("web,BACKEND,", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void NoNodeRunning_Exit1SaysSo()
     {
         var (exit, _, stderr) = Run("status", "--socket", "/tmp/appliance-no-such-node.sock");

@@ -37,7 +37,7 @@ internal sealed class AdminCommandHandler
 
     public static IReadOnlyList<string> Commands { get; } =
     [
-        "help", "status", "show info", "show servers state", "set server BACKEND/SERVER state ready|drain|maint",
+        "help", "status", "show info", "show stat", "show servers state", "set server BACKEND/SERVER state ready|drain|maint",
         "set server BACKEND/SERVER weight N", "reload",
     ];
 
@@ -49,6 +49,7 @@ internal sealed class AdminCommandHandler
             ["help"] => "commands:\n" + string.Join('\n', Commands.Select(c => "  " + c)),
             ["status"] => Status(),
             ["show", "info"] => Info(),
+            ["show", "stat"] => Appliance.ProxyCore.Stats.CsvStatsWriter.Write(_engine.Stats.Collect()).TrimEnd(),
             ["show", "servers", "state"] => ServersState(),
             ["set", "server", var target, "state", var state] => SetState(target, state),
             ["set", "server", var target, "weight", var weight] => SetWeight(target, weight),

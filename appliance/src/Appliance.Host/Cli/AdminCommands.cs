@@ -19,6 +19,7 @@ internal static class AdminCommands
         var show = new Command("show", "Show runtime information.");
         show.Subcommands.Add(Simple("info", "Node, pid, uptime, listeners, connections.", "show info", stdout, stderr));
         show.Subcommands.Add(Simple("servers", "One line per server: health, admin state, weight, sessions.", "show servers state", stdout, stderr));
+        show.Subcommands.Add(Simple("stat", "The stats page's CSV (HAProxy's columns and order).", "show stat", stdout, stderr));
         yield return show;
 
         var server = new Command("server", "Change a server at runtime (until the next reload).");

@@ -68,7 +68,11 @@ internal static class RunCommand
             stdout.WriteLine($"appliance: serving {string.Join(", ", engine.ListeningEndPoints)}; Ctrl-C or SIGTERM to stop");
             // With an ha section the agent runs until the signal and stops (priority 0, VIPs removed) before the drain.
             var exitCode = await HaAgentHost.ServeAsync(
-                ha.Config, engine, loggerFactory, stdout, stderr, shutdown.Task, cancellationToken, host => admin.Ha = host).ConfigureAwait(false);
+                ha.Config, engine, loggerFactory, stdout, stderr, shutdown.Task, cancellationToken, host =>
+                {
+                    admin.Ha = host;
+                    engine.ApplianceStatus = host is null ? null : new HaApplianceStatus(host);
+                }).ConfigureAwait(false);
             logger.LogInformation("Stopping: draining the proxy");
             await engine.StopAsync(DrainGrace).ConfigureAwait(false);
             return exitCode;
