@@ -9,7 +9,7 @@ namespace Appliance.ProxyCore.Forwarding.Http;
 /// </summary>
 internal sealed class ServerLink : IDisposable
 {
-    private static readonly StreamPipeReaderOptions ReaderOptions = new(bufferSize: 16384, minimumReadSize: 4096, leaveOpen: true);
+    private static readonly StreamPipeReaderOptions ReaderOptions = new(bufferSize: 16384, minimumReadSize: 4096, leaveOpen: true, useZeroByteReads: true);
     private static readonly StreamPipeWriterOptions WriterOptions = new(minimumBufferSize: 4096, leaveOpen: true);
 
     private readonly NetworkStream _stream;
