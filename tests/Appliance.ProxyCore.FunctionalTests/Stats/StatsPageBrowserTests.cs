@@ -65,7 +65,10 @@ public class StatsPageBrowserTests
         }
 
         var url = new Uri($"http://127.0.0.1:{statsPort}/");
-        var screenshot = Path.Combine(RepositoryRoot(), "docs", "stats-page.png");
+        // docs/stats-page.png is refreshed only on request (APPLIANCE_WRITE_DOCS=1), so a test run leaves the tree clean.
+        var screenshot = Environment.GetEnvironmentVariable("APPLIANCE_WRITE_DOCS") == "1"
+            ? Path.Combine(RepositoryRoot(), "docs", "stats-page.png")
+            : Path.Combine(Path.GetTempPath(), $"stats-page-{Guid.NewGuid():N}.png");
         await HeadlessChromium.ScreenshotAsync(url, screenshot);
         var dom = await HeadlessChromium.DumpDomAsync(url);
 
@@ -83,6 +86,10 @@ public class StatsPageBrowserTests
         Assert.Contains("10.213.0.10/24", dom, StringComparison.Ordinal);
         Assert.Contains("<h1>Statistics on lb1</h1>", dom, StringComparison.Ordinal);
         Assert.Contains("<input type=\"checkbox\" name=\"s\" value=\"web0\">", dom, StringComparison.Ordinal);
+        if (screenshot.StartsWith(Path.GetTempPath(), StringComparison.Ordinal))
+        {
+            File.Delete(screenshot);
+        }
     }
 
     private static string RepositoryRoot()

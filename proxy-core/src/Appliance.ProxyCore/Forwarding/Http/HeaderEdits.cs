@@ -37,6 +37,20 @@ public sealed class HeaderEdits
         return false;
     }
 
+    /// <summary>True when a header of the message itself named <paramref name="name"/> must not be written.</summary>
+    public bool RemovesOriginal(string name)
+    {
+        foreach (var op in _ops)
+        {
+            if (op.Remove && string.Equals(op.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The additions that survive later removals, in order.</summary>
     public IEnumerable<(string Name, string Value)> SurvivingAdditions()
     {

@@ -43,7 +43,7 @@ internal class MessageHeaders
             return;
         }
 
-        _headers.RemoveAll(h => edits.RemovesOriginal(System.Text.Encoding.Latin1.GetBytes(h.Name)));
+        _headers.RemoveAll(h => edits.RemovesOriginal(h.Name));
         foreach (var (name, value) in edits.SurvivingAdditions())
         {
             _headers.Add((name, value));
