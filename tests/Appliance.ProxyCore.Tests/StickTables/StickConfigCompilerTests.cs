@@ -72,6 +72,14 @@ public sealed class StickConfigCompilerTests
     }
 
     [Fact]
+    public void Check_FrontendAndBackendTablesShareName_Refused()
+    {
+        var diagnostics = ConfigTestHelper.Diagnostics(Head + "    stick-table type ip size 10\nfrontend be\n    bind 127.0.0.1:80\n    stick-table type ip size 10\n");
+
+        Assert.Contains("t.cfg:10: error: 'stick-table' in frontend 'be': another proxy of the same name declares a table at t.cfg:7; table names must be unique", diagnostics);
+    }
+
+    [Fact]
     public void Check_HttpFetchInTcpBackend_Refused()
     {
         var diagnostics = ConfigTestHelper.Diagnostics(Head.Replace("mode http", "mode tcp", StringComparison.Ordinal) +
