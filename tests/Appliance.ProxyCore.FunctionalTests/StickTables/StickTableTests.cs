@@ -145,7 +145,7 @@ public sealed class StickTableTests
     }
 
     /// <summary>GET on a fresh connection (no keep-alive reuse); returns the name of the backend that answered.</summary>
-    private static async Task<string> GetOnNewConnectionAsync(HttpProxyFixture fixture, string path, string? cookie = null)
+    internal static async Task<string> GetOnNewConnectionAsync(HttpProxyFixture fixture, string path, string? cookie = null)
     {
         using var handler = new HttpClientHandler { UseCookies = false };
         using var client = new HttpClient(handler);
