@@ -55,6 +55,16 @@ internal sealed partial class LabNode : IDisposable
     /// <summary>True when the VIP is configured on the node's eth0 now.</summary>
     public bool HasVip => Commands.Check("ip", "-n", Namespace, "-4", "addr", "show", "dev", "eth0").Contains($" {Lab.Vip}/", StringComparison.Ordinal);
 
+    /// <summary>The node's admin socket (in its own folder in the lab folder, which a node that drops root creates as its user; a path-bound unix socket is reachable from any namespace).</summary>
+    public string AdminSocket => Path.Combine(_lab.Folder, $"{Name}-run", "admin.sock");
+
+    /// <summary>The node's state directory (config store, pid file), its own so the two nodes never share one.</summary>
+    public string StateDir => Path.Combine(_lab.Folder, $"{Name}-state");
+
+    /// <summary>Runs an admin command (<c>appliance status</c>, <c>appliance failover ...</c>) against this node's socket.</summary>
+    public (int ExitCode, string Output, string Errors) Admin(params string[] arguments) =>
+        Commands.Run(ApplianceBuild.Command[0], [.. ApplianceBuild.Command.Skip(1), .. arguments, "--socket", AdminSocket], TimeSpan.FromSeconds(60));
+
     /// <summary>Starts `appliance run -f` with <paramref name="config"/> (a previous process must have exited).</summary>
     public void Start(string config)
     {
@@ -66,7 +76,9 @@ internal sealed partial class LabNode : IDisposable
             _role = "NONE";
         }
 
-        _process = new LabProcess(Name, ["ip", "netns", "exec", Namespace, .. ApplianceBuild.Command, "run", "-f", path]);
+        _process = new LabProcess(
+            Name,
+            ["ip", "netns", "exec", Namespace, .. ApplianceBuild.Command, "run", "-f", path, "--socket", AdminSocket, "--state-dir", StateDir]);
         _process.Watch(OnLine);
     }
 
