@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace Appliance.Host.Sync;
+
+/// <summary>The host's sync events (ids 4200-4299): configuration sync, the sync service's life, stick-table persistence.</summary>
+internal static partial class SyncLog
+{
+    [LoggerMessage(4201, LogLevel.Information, "Config v{Version} from {Origin} validated and staged")]
+    public static partial void Prepared(ILogger logger, long version, string origin);
+
+    [LoggerMessage(4202, LogLevel.Warning, "Config v{Version} from {Origin} refused: {Errors} error(s), first: {First}")]
+    public static partial void Refused(ILogger logger, long version, string origin, int errors, string first);
+
+    [LoggerMessage(4203, LogLevel.Information, "Config v{Version} from {Origin} committed")]
+    public static partial void Committed(ILogger logger, long version, string origin);
+
+    [LoggerMessage(4204, LogLevel.Information, "Config v{Version} aborted")]
+    public static partial void Aborted(ILogger logger, long version);
+}
