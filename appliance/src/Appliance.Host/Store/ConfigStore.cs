@@ -212,6 +212,22 @@ internal sealed class ConfigStore
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in one write transaction of this store (for the other tables of the file, such as the
+    /// stick entries): a recreated file gets this node's identity and keys back first, as for a configuration.
+    /// </summary>
+    public T WriteTransaction<T>(Func<SqliteConnection, SqliteTransaction, T> work)
+    {
+        lock (_gate)
+        {
+            return Write(work);
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a read connection of this store.</summary>
+    /// <exception cref="StoreUnavailableException">The file is damaged (the next write repairs it).</exception>
+    public T Read<T>(Func<SqliteConnection, T> work) => _database.Read(work);
+
     /// <summary>Every version in <paramref name="database"/>, newest first, without their text.</summary>
     public static IReadOnlyList<ConfigVersion> History(StoreDatabase database) =>
         database.Read(connection => QueryConfigs(connection, null, StoreSql.SelectHistory, null));

@@ -16,4 +16,10 @@ internal static partial class SyncLog
 
     [LoggerMessage(4204, LogLevel.Information, "Config v{Version} aborted")]
     public static partial void Aborted(ILogger logger, long version);
+
+    [LoggerMessage(4210, LogLevel.Information, "Stick tables restored from the store: {Applied} entries ({Skipped} of tables this configuration does not replicate)")]
+    public static partial void TablesRestored(ILogger logger, int applied, int skipped);
+
+    [LoggerMessage(4211, LogLevel.Debug, "Stick tables saved to the store: {Entries} entries")]
+    public static partial void TablesSaved(ILogger logger, int entries);
 }
