@@ -35,6 +35,9 @@ internal sealed class HaAgentHost : IAsyncDisposable
     /// <summary>The priority advertised now (after tracker penalties).</summary>
     public byte Priority => _service.Driver.Priority;
 
+    /// <summary>The agent's role changes, in order (the sync service follows them).</summary>
+    public RoleEventStream Events => _service.Events;
+
     /// <summary>Completes when the agent's driver ends; faulted when it failed.</summary>
     public Task Completion => _service.Driver.Completion;
 

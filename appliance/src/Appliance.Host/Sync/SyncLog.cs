@@ -22,4 +22,13 @@ internal static partial class SyncLog
 
     [LoggerMessage(4211, LogLevel.Debug, "Stick tables saved to the store: {Entries} entries")]
     public static partial void TablesSaved(ILogger logger, int entries);
+
+    [LoggerMessage(4220, LogLevel.Information, "Sync service of node {Node} listening on {EndPoint} with {Peers} peer(s), {Security}")]
+    public static partial void Started(ILogger logger, string node, string endPoint, int peers, string security);
+
+    [LoggerMessage(4221, LogLevel.Critical, "Sync service failed while {Activity}: its state may no longer reach the peers")]
+    public static partial void Failed(ILogger logger, string activity, Exception exception);
+
+    [LoggerMessage(4222, LogLevel.Information, "Sync: initial pull of the peers' state ended: {Outcome}")]
+    public static partial void InitialSync(ILogger logger, string outcome);
 }
