@@ -64,7 +64,7 @@ internal sealed class HostConfigParticipant : IConfigParticipant
         }
 
         var text = Compose(proposal.SharedText);
-        var (config, errors) = ConfigValidation.Validate(text, _reloader.Path);
+        var (config, errors) = ConfigValidation.Validate(_reloader.Load(text));
         if (config is null)
         {
             return Task.FromResult(Refuse(proposal, errors));
