@@ -18,6 +18,7 @@ internal sealed class ClusterNode : IAsyncDisposable
     private readonly ProxyEngine _engine;
     private readonly SyncHost _sync;
     private readonly AdminSocket _socket;
+    private int _disposed;
 
     private ClusterNode(string name, string directory, ProxyEngine engine, ConfigReloader reloader, ConfigRecorder recorder, SyncHost sync, AdminSocket socket, ListLogger log)
     {
@@ -85,6 +86,11 @@ internal sealed class ClusterNode : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _socket.DisposeAsync();
         await _sync.DisposeAsync();
         await _engine.StopAsync(TimeSpan.FromSeconds(1));

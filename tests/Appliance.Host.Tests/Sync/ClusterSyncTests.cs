@@ -93,6 +93,25 @@ public sealed class ClusterSyncTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reload_PeerDown_RefusedNamingItThenLocalReloadAppliesHereOnly()
+    {
+        await _lb2.DisposeAsync();
+        await File.WriteAllTextAsync(_lb1.ConfigPath, (await File.ReadAllTextAsync(_lb1.ConfigPath)).Replace("X-Config v1", "X-Config v4", StringComparison.Ordinal));
+
+        var refused = CliRunner.Run("reload", "--socket", _lb1.SocketPath);
+        var local = CliRunner.Run("reload", "--local", "--socket", _lb1.SocketPath);
+
+        output.WriteLine(refused.Stderr);
+        Assert.Equal(1, refused.Exit);
+        Assert.Contains("lb2", refused.Stderr, StringComparison.Ordinal);
+        Assert.Equal((0, string.Empty), (local.Exit, local.Stderr));
+        Assert.Contains("this node only", local.Stdout, StringComparison.Ordinal);
+        Assert.Equal("v4", await ConfigHeaderAsync("127.0.0.1"));
+        var running = _lb1.Sync.Node.GetStatus().Config!;
+        Assert.Equal(ConfigStore.Hash(SharedConfigText.Shared(await File.ReadAllTextAsync(_lb1.ConfigPath))), running.Sha256);
+    }
+
+    [Fact]
     public async Task SyncStatus_TwoNodes_ListsBothNodesTheirConfigAndNoDrift()
     {
         Assert.Equal(0, CliRunner.Run("reload", "--socket", _lb2.SocketPath).Exit);

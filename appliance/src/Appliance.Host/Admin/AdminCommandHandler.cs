@@ -50,7 +50,7 @@ internal sealed class AdminCommandHandler
     public static IReadOnlyList<string> Commands { get; } =
     [
         "help", "status", "show info", "show stat", "show servers state", "set server BACKEND/SERVER state ready|drain|maint",
-        "set server BACKEND/SERVER weight N", "reload", "sync status",
+        "set server BACKEND/SERVER weight N", "reload", "reload local", "sync status",
     ];
 
     public async Task<string> HandleAsync(string line)
@@ -66,6 +66,7 @@ internal sealed class AdminCommandHandler
             ["set", "server", var target, "state", var state] => SetState(target, state),
             ["set", "server", var target, "weight", var weight] => SetWeight(target, weight),
             ["reload"] => await _reload().ConfigureAwait(false),
+            ["reload", "local"] => await ReloadLocalAsync().ConfigureAwait(false),
             ["sync", "status"] => await SyncStatusAsync().ConfigureAwait(false),
             [] => ErrorPrefix + "empty command; try 'help'",
             _ => ErrorPrefix + $"unknown command '{line.Trim()}'; try 'help'",
@@ -98,6 +99,18 @@ internal sealed class AdminCommandHandler
         }
 
         return text.ToString().TrimEnd();
+    }
+
+    /// <summary>A reload on this node only; the same as <c>reload</c> on a node without sync peers.</summary>
+    private async Task<string> ReloadLocalAsync()
+    {
+        if (Sync is not { } sync)
+        {
+            return await _reload().ConfigureAwait(false);
+        }
+
+        var (applied, message) = await sync.ReloadLocalAsync().ConfigureAwait(false);
+        return applied ? message + " (this node only: the other nodes keep their configuration; 'appliance sync status' shows the drift)" : ErrorPrefix + message;
     }
 
     /// <summary>Asks every peer for its report (each within <see cref="PeerStatusTimeout"/>) and formats the cluster view.</summary>

@@ -62,10 +62,12 @@ internal sealed class ConfigReloader
     }
 
     /// <summary>Reloads once; the message says what happened (it starts with "reload refused" when nothing changed).</summary>
-    public async Task<(bool Applied, string Message)> ReloadAsync(CancellationToken cancellationToken = default)
+    /// <param name="local">True: apply on this node only even with sync peers (a peer is down for maintenance); the node then drifts until the next cluster reload.</param>
+    /// <param name="cancellationToken">Cancels a cluster proposal.</param>
+    public async Task<(bool Applied, string Message)> ReloadAsync(bool local = false, CancellationToken cancellationToken = default)
     {
         var (text, result) = ConfigFileSnapshot.Load(_path, Environment);
-        return Cluster is { } cluster
+        return !local && Cluster is { } cluster
             ? await ProposeAsync(text, result, cluster, cancellationToken).ConfigureAwait(false)
             : await ApplyAsync(text, result, ConfigOrigin.Reload).ConfigureAwait(false);
     }
