@@ -50,7 +50,7 @@ internal sealed class HaAgentHost : IAsyncDisposable
         var sections = config.OtherSections.Where(s => s.Keyword == SectionKeyword).ToList();
         if (sections.Count == 0)
         {
-            return (null, []);
+            return (null, [.. Sync.PeersSectionCheck.Check(config, null)]);
         }
 
         var diagnostics = new List<HaDiagnostic>();
@@ -65,6 +65,11 @@ internal sealed class HaAgentHost : IAsyncDisposable
             new HaConfigLine(section.Keyword, section.Arguments, section.Location.File, section.Location.Line),
             section.Lines.Select(l => new HaConfigLine(l.Keyword, l.Arguments, l.Location.File, l.Location.Line)));
         diagnostics.InsertRange(0, result.Diagnostics);
+        if (result.Config is not null)
+        {
+            diagnostics.AddRange(Sync.PeersSectionCheck.Check(config, result.Config));
+        }
+
         return (diagnostics.Any(d => d.IsError) ? null : result.Config, diagnostics);
     }
 
