@@ -63,6 +63,9 @@ internal sealed class HaAgentHost : IAsyncDisposable, Switchover.ISwitchoverAgen
     /// <inheritdoc />
     public Task<Appliance.Contracts.HaRole> ReleaseAsync() => _service.Driver.ReleaseAsync();
 
+    /// <summary>The agent's role changes, in order (the sync service follows them).</summary>
+    public RoleEventStream Events => _service.Events;
+
     /// <summary>Completes when the agent's driver ends; faulted when it failed.</summary>
     public Task Completion => _service.Driver.Completion;
 
@@ -75,7 +78,7 @@ internal sealed class HaAgentHost : IAsyncDisposable, Switchover.ISwitchoverAgen
         var sections = config.OtherSections.Where(s => s.Keyword == SectionKeyword).ToList();
         if (sections.Count == 0)
         {
-            return (null, []);
+            return (null, [.. Sync.PeersSectionCheck.Check(config, null)]);
         }
 
         var diagnostics = new List<HaDiagnostic>();
@@ -90,6 +93,11 @@ internal sealed class HaAgentHost : IAsyncDisposable, Switchover.ISwitchoverAgen
             new HaConfigLine(section.Keyword, section.Arguments, section.Location.File, section.Location.Line),
             section.Lines.Select(l => new HaConfigLine(l.Keyword, l.Arguments, l.Location.File, l.Location.Line)));
         diagnostics.InsertRange(0, result.Diagnostics);
+        if (result.Config is not null)
+        {
+            diagnostics.AddRange(Sync.PeersSectionCheck.Check(config, result.Config));
+        }
+
         return (diagnostics.Any(d => d.IsError) ? null : result.Config, diagnostics);
     }
 
