@@ -35,7 +35,7 @@ internal sealed partial class HttpExchange : IDisposable
     {
         _client = client;
         _serverTimer = new ReadTimer(client.Context.Time);
-        _log = new ExchangeLog(client);
+        _log = new ExchangeLog(client, _response);
         var message = new RequestMessage(client.Info);
         _routing = new RequestRouting(client, message, new HttpTransaction(message) { FrontendName = client.Frontend.Name });
     }
