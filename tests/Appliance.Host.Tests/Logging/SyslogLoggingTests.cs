@@ -106,6 +106,35 @@ public sealed class SyslogLoggingTests
     }
 
     [Fact]
+    public async Task RelayAsync_RoleChanges_PrintedAndSentAsRoleEvents()
+    {
+        var logging = Create();
+        var stdout = new StringWriter();
+        using (var factory = ApplianceLoggerFactory.Create(logging.EventSink))
+        {
+            var stream = new Appliance.HaAgent.Events.RoleEventStream();
+            var relay = HaAgentHost.RelayAsync(stream, stdout, factory.CreateLogger(ApplianceEvents.Category));
+            Assert.True(Appliance.HaAgent.Net.Ipv4Address.TryParse("10.0.0.2", out var peer));
+            stream.Publish(new(1, "vrid51", Contracts.HaRole.Initialize, Contracts.HaRole.Backup, Appliance.HaAgent.Vrrp.VrrpTransitionReason.StartupAsBackup, 100, Time.GetUtcNow()));
+            stream.Publish(new(2, "vrid51", Contracts.HaRole.Backup, Contracts.HaRole.Master, Appliance.HaAgent.Vrrp.VrrpTransitionReason.MasterDown, 100, Time.GetUtcNow()));
+            stream.Publish(new(3, "vrid51", Contracts.HaRole.Master, Contracts.HaRole.Backup, Appliance.HaAgent.Vrrp.VrrpTransitionReason.HigherPriorityAdvert, 100, Time.GetUtcNow(), peer, 150));
+            stream.Complete();
+            await relay;
+        }
+
+        await logging.DisposeAsync();
+
+        Assert.Equal(
+            [
+                "<132>1 2026-11-22T03:38:08.000000+00:00 - appliance 99 role - Role changed from INITIALIZE to BACKUP: vrid51 StartupAsBackup, priority 100\n",
+                "<132>1 2026-11-22T03:38:08.000000+00:00 - appliance 99 role - Role changed from BACKUP to MASTER: vrid51 MasterDown, priority 100\n",
+                "<132>1 2026-11-22T03:38:08.000000+00:00 - appliance 99 role - Role changed from MASTER to BACKUP: vrid51 HigherPriorityAdvert, priority 100, peer 10.0.0.2 priority 150\n",
+            ],
+            _transports[5140].Frames);
+        Assert.Contains("ha: vrid51: role BACKUP -> MASTER (MasterDown) priority 100", stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Create_NoFrontendLogs_NullAccessLog()
     {
         var result = ConfigLoader.LoadText("frontend fe\n    bind :80\n    timeout client 5s\n", "t.cfg");
