@@ -9,7 +9,8 @@ namespace Appliance.Host.Hosting;
 /// <summary>
 /// A reload (SIGHUP): re-reads and validates the configuration file; a valid one is applied to the running engine
 /// without refusing connections, an invalid one is refused with its diagnostics and the running one stays. The
-/// <c>ha</c> section is read at start only: a change to it is reported and needs a restart.
+/// <c>ha</c> section is read at start only: a change to it is reported and needs a restart. Syslog targets and log
+/// plans follow the new file (see <see cref="Syslog"/>).
 /// </summary>
 internal sealed class ConfigReloader
 {
@@ -28,6 +29,12 @@ internal sealed class ConfigReloader
 
     /// <summary>Records each configuration a reload applies (origin <c>reload</c>); none when null (the default).</summary>
     public ConfigRecorder? Recorder { get; init; }
+
+    /// <summary>
+    /// The syslog targets and access log, rebuilt from each applied configuration (a changed <c>log</c> line or
+    /// <c>log-format</c> applies; a removed target drains and closes); untouched when null (the default).
+    /// </summary>
+    public Logging.SyslogLogging? Syslog { get; init; }
 
     /// <summary>Reloads once; the message says what happened (it starts with "reload refused" when nothing changed).</summary>
     public async Task<(bool Applied, string Message)> ReloadAsync()
@@ -56,7 +63,8 @@ internal sealed class ConfigReloader
         {
             var report = await _engine.ReloadAsync(result.Config).ConfigureAwait(false);
             Recorder?.Record(text, ConfigOrigin.Reload);
-            var message = $"configuration reloaded: {report}";
+            var syslog = Syslog is null ? null : await Syslog.ApplyAsync(result.Config).ConfigureAwait(false);
+            var message = syslog is null ? $"configuration reloaded: {report}" : $"configuration reloaded: {report}; {syslog}";
             _stdout.WriteLine($"appliance: {message}");
             return (true, message);
         }
