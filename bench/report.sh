@@ -238,7 +238,7 @@ if [ -s "${LOGGING_RESULTS:-}" ]; then
   cat <<EOF
 ## Logging cost (http-ka-100, \`option httplog\` to rsyslog over UDP)
 The \`http-ka-100\` load (wrk, 50 keep-alive connections, 100-byte responses, pinned as above) against the same
-configuration without logging and with \`log 127.0.0.1:$NGINX_PORT+2 local0\` in global plus \`log global\` and
+configuration without logging and with \`log 127.0.0.1:${SYSLOG_PORT:-29403} local0\` in global plus \`log global\` and
 \`option httplog\` in defaults, so every request writes one line; Debian's rsyslog (UDP input, 8 MiB receive buffer,
 one file, pinned to CPU 1 with wrk and nginx) receives them. The four proxies run side by side; the runs alternate
 ours, ours with logging, haproxy, haproxy with logging (load average when the cell started: ${LOAD_LOGGING:--}).
