@@ -242,8 +242,9 @@ configuration without logging and with \`log 127.0.0.1:${SYSLOG_PORT:-29403} loc
 \`option httplog\` in defaults, so every request writes one line; Debian's rsyslog (UDP input, 8 MiB receive buffer,
 one file, pinned to CPU 1 with wrk and nginx) receives them. The four proxies run side by side; the runs alternate
 ours, ours with logging, haproxy, haproxy with logging (load average when the cell started: ${LOAD_LOGGING:--}).
-Target (issue 4): logging every request costs ours less than 10 % of its requests per second. The CPU columns show
-the same cost per request, which is what the proxy pays whether or not it is saturated.
+Target (issue 4): logging every request costs ours less than 10 % of its requests per second. That is judged on
+req/s when the proxy's core was at least 90 % busy in both runs; otherwise on CPU per request (a cost c per request
+leaves a saturated proxy 1 / (1 + c) of its requests per second), which the proxy pays whether or not it is saturated.
 
 | | req/s without | req/s with | req/s cost | busy without / with | CPU s / 10k req without | with | CPU cost | lines rsyslog wrote / requests | < 10 %? |
 |---|---|---|---|---|---|---|---|---|---|
@@ -255,7 +256,12 @@ EOF
     cpu=$(awk -v n="$cn" -v l="$cl" 'BEGIN { if (n == "-" || l == "-" || n == 0) print "-"; else printf "%.1f %%", (l / n - 1) * 100 }')
     delivered=$(awk -F'\t' -v i="$impl-log" 'NR == FNR { if ($1 == i) lines += $3; next } $1 == "logging-http-ka-100" && $2 == i { requests += $4 }
       END { if (requests == 0) print "-"; else printf "%.0f / %.0f (%.1f %%)", lines, requests, lines / requests * 100 }' "$LOGGING_LINES" "$LOGGING_RESULTS")
-    ok=$(awk -v n="$rn" -v l="$rl" 'BEGIN { if (n == "-" || l == "-" || n == 0) print "-"; else print ((1 - l / n) < 0.10 ? "met" : "**not met**") }')
+    # Judged on req/s when both runs kept the proxy's core busy (>= 90 %); otherwise on what the lost CPU time would
+    # cost a saturated proxy: a CPU cost c per request leaves 1 / (1 + c) of the requests per second.
+    ok=$(awk -v n="$rn" -v l="$rl" -v cn="$cn" -v cl="$cl" -v bn="$(logging_median "$impl" busy)" -v bl="$(logging_median "$impl-log" busy)" 'BEGIN {
+      if (n == "-" || l == "-" || n == 0 || cn == "-" || cl == "-" || cn == 0) print "-"
+      else if (bn >= 90 && bl >= 90) print ((1 - l / n) < 0.10 ? "met" : "**not met**")
+      else { c = 1 - cn / cl; printf "%s (not proxy-bound; from CPU: %.1f %%)\n", (c < 0.10 ? "met" : "**not met**"), c * 100 } }')
     echo "| $impl | $(fmt "$rn" %.0f) | $(fmt "$rl" %.0f) | $cost | $(fmt "$(logging_median "$impl" busy)" %.0f)% / $(fmt "$(logging_median "$impl-log" busy)" %.0f)% | $(fmt "$cn" %.3f) | $(fmt "$cl" %.3f) | $cpu | $delivered | $( [ "$impl" = ours ] && echo "$ok" || echo "n/a") |"
   done
   cat <<EOF
