@@ -2,6 +2,8 @@
 #   $FAILOVER_RESULTS  lines "RESULT impl=.. advert_ms=.. fault=.. run=.. outage_ms=.. ..." or "FAILED ..."
 #   $PROXY_RESULTS     TSV: cell impl run requests p50_ms p99_ms seconds mib rate errors cpu_seconds load1
 #   $MEMORY_RESULTS    TSV: impl rss_before_kib rss_after_kib established "RESULT ready=N failed=N"
+#   $LOGGING_RESULTS   TSV like $PROXY_RESULTS for the logging cell (impls ours, ours-log, haproxy, haproxy-log)
+#   $LOGGING_LINES     TSV: impl run lines-rsyslog-wrote
 # and the variables bench/run set (machine, load averages, commands). Not meant to run on its own.
 
 # median_of: the median of the numbers on stdin ("-" when none).
@@ -225,6 +227,50 @@ wrk socket errors, proxy CPU seconds, 1-minute load average when the run ended):
 
 \`\`\`
 $(cat "$PROXY_RESULTS")
+\`\`\`
+
+EOF
+fi
+
+if [ -s "${LOGGING_RESULTS:-}" ]; then
+  # logging_median IMPL COLUMN: the median of the logging cell's runs (proxy_column reads $PROXY_RESULTS).
+  logging_median() { PROXY_RESULTS=$LOGGING_RESULTS proxy_median logging-http-ka-100 "$@"; }
+  cat <<EOF
+## Logging cost (http-ka-100, \`option httplog\` to rsyslog over UDP)
+The \`http-ka-100\` load (wrk, 50 keep-alive connections, 100-byte responses, pinned as above) against the same
+configuration without logging and with \`log 127.0.0.1:${SYSLOG_PORT:-29403} local0\` in global plus \`log global\` and
+\`option httplog\` in defaults, so every request writes one line; Debian's rsyslog (UDP input, 8 MiB receive buffer,
+one file, pinned to CPU 1 with wrk and nginx) receives them. The four proxies run side by side; the runs alternate
+ours, ours with logging, haproxy, haproxy with logging (load average when the cell started: ${LOAD_LOGGING:--}).
+Target (issue 4): logging every request costs ours less than 10 % of its requests per second. That is judged on
+req/s when the proxy's core was at least 90 % busy in both runs; otherwise on CPU per request (a cost c per request
+leaves a saturated proxy 1 / (1 + c) of its requests per second), which the proxy pays whether or not it is saturated.
+
+| | req/s without | req/s with | req/s cost | busy without / with | CPU s / 10k req without | with | CPU cost | lines rsyslog wrote / requests | < 10 %? |
+|---|---|---|---|---|---|---|---|---|---|
+EOF
+  for impl in ours haproxy; do
+    rn=$(logging_median "$impl" rate); rl=$(logging_median "$impl-log" rate)
+    cn=$(logging_median "$impl" cpu10k); cl=$(logging_median "$impl-log" cpu10k)
+    cost=$(awk -v n="$rn" -v l="$rl" 'BEGIN { if (n == "-" || l == "-" || n == 0) print "-"; else printf "%.1f %%", (1 - l / n) * 100 }')
+    cpu=$(awk -v n="$cn" -v l="$cl" 'BEGIN { if (n == "-" || l == "-" || n == 0) print "-"; else printf "%.1f %%", (l / n - 1) * 100 }')
+    delivered=$(awk -F'\t' -v i="$impl-log" 'NR == FNR { if ($1 == i) lines += $3; next } $1 == "logging-http-ka-100" && $2 == i { requests += $4 }
+      END { if (requests == 0) print "-"; else printf "%.0f / %.0f (%.1f %%)", lines, requests, lines / requests * 100 }' "$LOGGING_LINES" "$LOGGING_RESULTS")
+    # Judged on req/s when both runs kept the proxy's core busy (>= 90 %); otherwise on what the lost CPU time would
+    # cost a saturated proxy: a CPU cost c per request leaves 1 / (1 + c) of the requests per second.
+    ok=$(awk -v n="$rn" -v l="$rl" -v cn="$cn" -v cl="$cl" -v bn="$(logging_median "$impl" busy)" -v bl="$(logging_median "$impl-log" busy)" 'BEGIN {
+      if (n == "-" || l == "-" || n == 0 || cn == "-" || cl == "-" || cn == 0) print "-"
+      else if (bn >= 90 && bl >= 90) print ((1 - l / n) < 0.10 ? "met" : "**not met**")
+      else { c = 1 - cn / cl; printf "%s (not proxy-bound; from CPU: %.1f %%)\n", (c < 0.10 ? "met" : "**not met**"), c * 100 } }')
+    echo "| $impl | $(fmt "$rn" %.0f) | $(fmt "$rl" %.0f) | $cost | $(fmt "$(logging_median "$impl" busy)" %.0f)% / $(fmt "$(logging_median "$impl-log" busy)" %.0f)% | $(fmt "$cn" %.3f) | $(fmt "$cl" %.3f) | $cpu | $delivered | $( [ "$impl" = ours ] && echo "$ok" || echo "n/a") |"
+  done
+  cat <<EOF
+
+Raw results (same columns as the proxy cells), then the lines rsyslog wrote per logged run:
+
+\`\`\`
+$(cat "$LOGGING_RESULTS")
+$(cat "$LOGGING_LINES")
 \`\`\`
 
 EOF

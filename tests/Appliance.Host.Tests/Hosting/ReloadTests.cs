@@ -36,6 +36,33 @@ public sealed class ReloadTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Sighup_ChangedLogLineAndFormat_NewTargetGetsTheNewFormatOldOneCloses()
+    {
+        await using var backend = await TestHttpBackend.StartAsync("web0");
+        using var first = UdpReceiver(out var firstPort);
+        using var second = UdpReceiver(out var secondPort);
+        var port = TcpClientHelper.FreePort();
+        var path = CheckCommandTests.WriteTemp(LoggingConfig(port, backend.Port, firstPort, "option httplog"));
+        using var state = new TempDirectory();
+        using var appliance = ApplianceProcess.Start("run", "-f", path, "--state-dir", state.Path);
+        await appliance.WaitForLineAsync("serving", Timeout);
+        using var client = new HttpClient();
+
+        await client.GetStringAsync(new Uri($"http://127.0.0.1:{port}/"));
+        Assert.Matches(@"^<134>\w{3} [ \d]\d \d\d:\d\d:\d\d haproxy\[\d+\]: 127\.0\.0\.1:\d+ \[.*\] www web/web0 \d+/\d+/\d+/\d+/\d+ 200 .*""GET / HTTP/1\.1""\n$",
+            await ReceiveAsync(first, "GET /"));
+
+        await File.WriteAllTextAsync(path, LoggingConfig(port, backend.Port, secondPort, "log-format \"%ci %b/%s %ST %HP\""));
+        var lines = appliance.LineCount;
+        appliance.Signal("HUP");
+        var reloaded = await appliance.WaitForLineAsync("configuration reloaded", Timeout, after: lines);
+        Assert.Contains("syslog: 0 target(s) kept, 1 added, 1 closed (127.0.0.1:" + firstPort.ToString(CultureInfo.InvariantCulture) + ": ", reloaded, StringComparison.Ordinal);
+
+        await client.GetStringAsync(new Uri($"http://127.0.0.1:{port}/"));
+        Assert.EndsWith("]: 127.0.0.1 web/web0 200 /\n", await ReceiveAsync(second, "web/web0 200"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReloadEvery2sFor60s_UnderWrkNewConnectionPerRequest_NoErrorAndWebSocketSurvives()
     {
         Assert.True(File.Exists("/usr/bin/wrk"), "wrk is not installed (.ci/run installs it)");
@@ -70,6 +97,47 @@ public sealed class ReloadTests(ITestOutputHelper output)
         Assert.True(requests > 1000, $"only {requests} requests:\n{text}");
         Assert.Equal((0, 0), (socketErrors, non2xx));
         Assert.Equal("web0:after", await EchoAsync(socket, "after"));
+    }
+
+    private static string LoggingConfig(int port, int backend, int syslogPort, string format) => $"""
+        global
+            log 127.0.0.1:{syslogPort} local0
+        defaults
+            mode http
+            log global
+            timeout connect 2s
+            timeout client 30s
+            timeout server 30s
+        frontend www
+            bind 127.0.0.1:{port}
+            {format}
+            default_backend web
+        backend web
+            server web0 127.0.0.1:{backend}
+        """;
+
+    private static System.Net.Sockets.Socket UdpReceiver(out int port)
+    {
+        var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
+        socket.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        port = ((System.Net.IPEndPoint)socket.LocalEndPoint!).Port;
+        return socket;
+    }
+
+    /// <summary>The first datagram containing <paramref name="marker"/> (appliance events may come before it).</summary>
+    private static async Task<string> ReceiveAsync(System.Net.Sockets.Socket socket, string marker)
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var buffer = new byte[4096];
+        while (true)
+        {
+            var n = await socket.ReceiveAsync(buffer, System.Net.Sockets.SocketFlags.None, timeout.Token);
+            var text = Encoding.UTF8.GetString(buffer, 0, n);
+            if (text.Contains(marker, StringComparison.Ordinal))
+            {
+                return text;
+            }
+        }
     }
 
     private static string Config(int port, int[] servers, string version) => $"""

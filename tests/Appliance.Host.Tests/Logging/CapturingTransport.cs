@@ -38,5 +38,12 @@ internal sealed class CapturingTransport(SyslogFraming framing = SyslogFraming.N
         return ValueTask.FromResult(true);
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    /// <summary>True once the target closed its transport.</summary>
+    public bool Disposed { get; private set; }
+
+    public ValueTask DisposeAsync()
+    {
+        Disposed = true;
+        return ValueTask.CompletedTask;
+    }
 }

@@ -48,13 +48,32 @@ public sealed class HalogTests
         Assert.Equal("03:38:00.110 13080110 51 1\n", output);
     }
 
+    [Theory]
+    [InlineData("-st")]
+    [InlineData("-srv")]
+    [InlineData("-tc")]
+    [InlineData("-u")]
+    public void Halog_LinesWithHeaderCaptures_ReadAsWithout(string option)
+    {
+        // Captures add "{www.example.com|curl/8.0} {text/html; charset=utf-8}" before the request: halog skips them.
+        var output = Run(Generate(captures: true), option);
+
+        Assert.NotEmpty(output);
+        Assert.Equal(Run(Generate(), option), output);
+    }
+
     /// <summary>
     /// 100 httplog lines with syslog headers as rsyslog writes them: be/s1 50 x 200 (Tc 2, Tr 20), be/s2 20 x 200 and
     /// 20 x 503 SC--, and 10 refused requests 400 CR-- without a server; one request per millisecond, with a
     /// 51 ms pause before the 61st.
     /// </summary>
-    private static string Generate()
+    private static string Generate(bool captures = false)
     {
+        var request = new CapturedHeaders([new HeaderCapture("Host", 64), new HeaderCapture("User-Agent", 64)]);
+        request.Set(0, "www.example.com"u8);
+        request.Set(1, "curl/8.0"u8);
+        var response = new CapturedHeaders([new HeaderCapture("Content-Type", 64)]);
+        response.Set(0, "text/html; charset=utf-8"u8);
         var text = new StringBuilder();
         var buffer = new byte[2048];
         var message = new byte[1024];
@@ -84,6 +103,8 @@ public sealed class HalogTests
                 Status = status,
                 BytesRead = 100,
                 Termination = termination,
+                RequestCaptures = captures ? request : null,
+                ResponseCaptures = captures ? response : null,
                 RequestLine = server is null ? [] : Encoding.ASCII.GetBytes($"GET /item/{i % 7} HTTP/1.1"),
             };
             var n = HttpLogFormatter.Format(record, TimeZoneInfo.Utc, message);

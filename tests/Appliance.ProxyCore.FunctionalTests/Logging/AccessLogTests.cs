@@ -58,6 +58,63 @@ public sealed class AccessLogTests
         Assert.Matches(@"^fe be/b0 tcp ----; tw=\d+ tc=\d+ tt=\d+ out=3 in=0$", log.Lines.Single());
     }
 
+    [Fact]
+    public async Task Http_LogFormatCapturesDontlognullSeparateErrors_AppliedOnTheDataPath()
+    {
+        await using var backend = await TestHttpBackend.StartAsync("web0");
+        var port = TcpClientHelper.FreePort();
+        var dead = TcpClientHelper.FreePort();
+        var writer = new LineRecorder();
+        var text = $$"""
+            global
+                log 127.0.0.1:514 local0
+            defaults
+                mode http
+                log global
+                option dontlognull
+                option log-separate-errors
+                timeout connect 2s
+                timeout client 10s
+                timeout server 10s
+            frontend www
+                bind 127.0.0.1:{{port}}
+                capture request header Host len 9
+                capture request header X-Absent len 4
+                capture response header X-Backend len 10
+                log-format "%ci %b/%s %si:%sp %ST %hr %hs %{+Q}r %HM %HP %HQ %tsc"
+                use_backend gone if { path_beg /gone }
+                default_backend web
+            backend web
+                server web0 127.0.0.1:{{backend.Port}}
+            backend gone
+                server down 127.0.0.1:{{dead}}
+            """;
+        var result = ConfigLoader.LoadText(text, "log.cfg");
+        Assert.True(result.IsValid, string.Join('\n', result.Diagnostics));
+        await using var engine = await StartAsync(new AccessLog(result.Config!, _ => writer, TimeProvider.System), text);
+        using var client = new HttpClient();
+
+        // A connection that sends nothing: no line under dontlognull.
+        using (var idle = new System.Net.Sockets.TcpClient())
+        {
+            await idle.ConnectAsync(System.Net.IPAddress.Loopback, port);
+        }
+
+        await client.GetStringAsync(new Uri($"http://127.0.0.1:{port}/?b=1"));
+        await client.GetAsync(new Uri($"http://127.0.0.1:{port}/gone"));
+
+        Assert.True(await TcpClientHelper.WaitUntilAsync(() => writer.Lines.Count >= 2, TimeSpan.FromSeconds(10)), string.Join('\n', writer.Lines));
+        await Task.Delay(200);
+        var lines = writer.Lines.ToArray();
+        Assert.Equal(2, lines.Length);
+        Assert.Equal(
+            (SyslogSeverity.Info, $"127.0.0.1 web/web0 127.0.0.1:{backend.Port} 200 {{127.0.0.1|}} {{web0}} \"GET /?b=1 HTTP/1.1\" GET / ?b=1 ----"),
+            lines[0]);
+        Assert.Equal(
+            (SyslogSeverity.Err, $"127.0.0.1 gone/<NOSRV> -:- 503 {{127.0.0.1|}} {{}} \"GET /gone HTTP/1.1\" GET /gone  SC--"),
+            lines[1]);
+    }
+
     private static async Task<ProxyEngine> StartAsync(IAccessLog log, string text)
     {
         var result = ConfigLoader.LoadText(text, "log.cfg");
@@ -67,12 +124,24 @@ public sealed class AccessLogTests
         return engine;
     }
 
+    /// <summary>Keeps each finished line with its severity, as a syslog target would receive it.</summary>
+    private sealed class LineRecorder : ILogTargetWriter
+    {
+        public ConcurrentQueue<(SyslogSeverity Severity, string Line)> Lines { get; } = new();
+
+        public LogTarget Target => throw new NotSupportedException();
+
+        public void Write(SyslogSeverity severity, ReadOnlySpan<byte> message) => Lines.Enqueue((severity, Encoding.UTF8.GetString(message)));
+    }
+
     /// <summary>Keeps the fields the tests look at, one line per record.</summary>
     private sealed class RecordingAccessLog : IAccessLog
     {
         public ConcurrentQueue<string> Lines { get; } = new();
 
         public bool IsEnabled(string frontend) => true;
+
+        public HeaderCaptures CapturesOf(string frontend) => HeaderCaptures.None;
 
         public void Write(in HttpAccessRecord record) => Lines.Enqueue(
             $"{record.Frontend} {record.Backend ?? "-"}/{record.Server ?? "-"} {record.Status} {record.Termination}; " +

@@ -94,10 +94,43 @@ public sealed class LogTargetDiagnosticsTests
     }
 
     [Fact]
-    public void Validate_LogFormatLine_WarnsNotApplied()
+    public void Validate_LogFormatWithOptionHttplog_WarnsWhichWins()
     {
         Assert.Equal(
-            ["t.cfg:11: warning: 'log-format' is not supported yet and is ignored; lines use the 'option httplog', 'option tcplog' or default format"],
+            ["t.cfg:11: warning: 'log-format' from t.cfg:11 takes precedence over 'option httplog'; put the format you want as a 'log-format' line in this section"],
             Load("global\n    log 127.0.0.1 local0\n", "log-format \"%ci %r\"\n    log global"));
+    }
+
+    [Fact]
+    public void Validate_LogFormatUnsupportedVariable_ErrorAtItsLine()
+    {
+        Assert.Equal(
+            ["t.cfg:11: error: 'log-format' in frontend 'fe': log-format variable '%ID' is not supported by this build (supported: see 'log-format' in docs/configuration.md)"],
+            Load("global\n    log 127.0.0.1 local0\n", "log-format \"%ci %ID\"\n    log global").Where(d => d.Contains("error", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Validate_LogFormatInheritedFromDefaults_CheckedAgainstFrontendMode()
+    {
+        var diagnostics = ConfigTestHelper.Diagnostics(
+            "defaults\n    mode tcp\n    log-format \"%ci %ST\"\n    timeout connect 5s\n    timeout client 5s\n    timeout server 5s\n" +
+            "frontend fe\n    bind :80\n    default_backend be\nbackend be\n    server s1 127.0.0.1:8080\n");
+
+        Assert.Equal(["t.cfg:3: error: 'log-format' in frontend 'fe': log-format variable '%ST' needs 'mode http' (the frontend is in TCP mode)"], diagnostics);
+    }
+
+    [Theory]
+    [InlineData("capture request header Host", "t.cfg:11: error: 'capture' in frontend 'fe' expects 'request header NAME len N', 'response header NAME len N' or 'cookie NAME len N' (got 'request header Host')")]
+    [InlineData("capture response header X len 0", "t.cfg:11: error: 'capture' in frontend 'fe': 'len' expects an integer from 1 to 65535 (got '0')")]
+    [InlineData("capture cookie SID len 32", "t.cfg:11: warning: 'capture cookie' in frontend 'fe' is not supported yet and is ignored; '%CC' and '%CS' are logged as '-' (use 'capture request header Cookie len N')")]
+    public void Validate_CaptureLine_Diagnostics(string line, string expected)
+    {
+        Assert.Equal([expected], Load("global\n    log 127.0.0.1 local0\n", line + "\n    log global"));
+    }
+
+    [Fact]
+    public void Validate_CaptureHeaders_Accepted()
+    {
+        Assert.Empty(Load("global\n    log 127.0.0.1 local0\n", "capture request header Host len 64\n    capture response header Content-Type len 32\n    log global"));
     }
 }

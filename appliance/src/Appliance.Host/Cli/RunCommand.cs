@@ -63,7 +63,7 @@ internal static class RunCommand
 
             ApplianceEvents.ConfigApplied(events, engine, parse.GetValue(file)!.FullName);
             var recorder = ConfigRecorder.Start(parse.GetValue(stateDir)!, text, loggerFactory);
-            var reloader = new ConfigReloader(parse.GetValue(file)!.FullName, engine, logger, stdout) { Recorder = recorder, RunningText = text };
+            var reloader = new ConfigReloader(parse.GetValue(file)!.FullName, engine, logger, stdout) { Recorder = recorder, RunningText = text, Syslog = syslog };
             using var reload = new ReloadSignal(() => reloader.ReloadAsync().GetAwaiter().GetResult());
 
             // Written once SIGHUP is handled: 'config rollback' signals the pid it names, and SIGHUP's default action kills.

@@ -21,7 +21,10 @@ internal static class ApplianceLoggerFactory
             .AddSimpleConsole(ConsoleLogging.Configure)
             .AddSerilog(serilog, dispose: true)
             .AddFilter<ConsoleLoggerProvider>(ApplianceEvents.Category, LogLevel.None)
-            .AddFilter<SerilogLoggerProvider>((category, _) => category is not null && category.StartsWith("Appliance.", StringComparison.Ordinal)
+            // A filter function replaces the minimum level for its provider, so the level is checked here too: without
+            // it the data path's Debug line (one per request) reached syslog beside the access line.
+            .AddFilter<SerilogLoggerProvider>((category, level) => level >= LogLevel.Information
+                && category is not null && category.StartsWith("Appliance.", StringComparison.Ordinal)
                 && !category.StartsWith("Appliance.ProxyCore.Health", StringComparison.Ordinal)));
     }
 }

@@ -12,7 +12,7 @@ namespace Appliance.Host.Hosting;
 /// the running engine without refusing connections, an invalid one is refused with its diagnostics and the running one
 /// stays. On a node with sync peers (<see cref="Cluster"/> set) the file's shared part is proposed to every node instead
 /// and applied everywhere or nowhere. The <c>ha</c> section is read at start only: a change to it is reported and needs
-/// a restart.
+/// a restart. Syslog targets and log plans follow the new file (see <see cref="Syslog"/>).
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "SemaphoreSlim holds no kernel handle unless AvailableWaitHandle is read; the reloader lives as long as the process")]
 internal sealed class ConfigReloader
@@ -40,6 +40,12 @@ internal sealed class ConfigReloader
 
     /// <summary>Records each configuration a reload applies; none when null (the default).</summary>
     public ConfigRecorder? Recorder { get; init; }
+
+    /// <summary>
+    /// The syslog targets and access log, rebuilt from each applied configuration (a changed <c>log</c> line or
+    /// <c>log-format</c> applies; a removed target drains and closes); untouched when null (the default).
+    /// </summary>
+    public Logging.SyslogLogging? Syslog { get; init; }
 
     /// <summary>The configuration file.</summary>
     public string Path => _path;
@@ -95,7 +101,8 @@ internal sealed class ConfigReloader
                 var report = await _engine.ReloadAsync(config).ConfigureAwait(false);
                 Volatile.Write(ref _runningText, text);
                 Recorder?.Record(text, origin);
-                var message = $"configuration reloaded: {report}";
+                var syslog = Syslog is null ? null : await Syslog.ApplyAsync(config).ConfigureAwait(false);
+                var message = syslog is null ? $"configuration reloaded: {report}" : $"configuration reloaded: {report}; {syslog}";
                 _stdout.WriteLine($"appliance: {message}");
                 return (true, message);
             }

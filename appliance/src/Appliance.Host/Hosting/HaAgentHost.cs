@@ -10,8 +10,8 @@ namespace Appliance.Host.Hosting;
 
 /// <summary>
 /// Runs the ha-agent beside the proxy when the configuration has an <c>ha</c> section: adapts the section's lines to
-/// <see cref="HaConfigLine"/>s, validates them, starts the agent after the proxy, prints one stdout line per role
-/// change, and stops it (priority 0 advert, VIPs removed) before the proxy drains.
+/// <see cref="HaConfigLine"/>s, validates them, starts the agent after the proxy, prints one stdout line and logs one
+/// <c>role</c> event (syslog) per role change, and stops it (priority 0 advert, VIPs removed) before the proxy drains.
 /// </summary>
 internal sealed class HaAgentHost : IAsyncDisposable, Switchover.ISwitchoverAgent
 {
@@ -154,8 +154,9 @@ internal sealed class HaAgentHost : IAsyncDisposable, Switchover.ISwitchoverAgen
     {
         Task printer = Task.CompletedTask;
         var options = new HaAgentOptions { LoggerFactory = loggerFactory, ProxyHealth = new HaProxyHealth(engine) };
+        var events = loggerFactory.CreateLogger(Logging.ApplianceEvents.Category);
         var service = await HaAgentService.StartAsync(
-            config, options, events => printer = PrintAsync(events, stdout), cancellationToken).ConfigureAwait(false);
+            config, options, stream => printer = RelayAsync(stream, stdout, events), cancellationToken).ConfigureAwait(false);
         DiscoveryService? discovery = null;
         try
         {
@@ -212,10 +213,12 @@ internal sealed class HaAgentHost : IAsyncDisposable, Switchover.ISwitchoverAgen
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
 
-    private static async Task PrintAsync(RoleEventStream events, TextWriter stdout)
+    /// <summary>Until the stream completes: each role change as one stdout line and as a <c>role</c> appliance event (syslog).</summary>
+    internal static async Task RelayAsync(RoleEventStream events, TextWriter stdout, ILogger eventLogger)
     {
         await foreach (var change in events.Subscribe().ReadAllAsync().ConfigureAwait(false))
         {
+            Logging.ApplianceEvents.RoleChanged(eventLogger, change);
             stdout.WriteLine($"ha: {change}");
             await stdout.FlushAsync().ConfigureAwait(false);
         }

@@ -29,6 +29,20 @@ internal static partial class ApplianceEvents
     [LoggerMessage(5005, LogLevel.Warning, "Role changed from {From} to {To}: {Reason}")]
     public static partial void RoleChanged(ILogger logger, string from, string to, string reason);
 
+    /// <summary>
+    /// Logs a VRRP role change as <c>role</c>: <c>Role changed from BACKUP to MASTER: vrid51 MasterDown, priority 100</c>
+    /// (with the peer whose advert caused it, when one did).
+    /// </summary>
+    public static void RoleChanged(ILogger logger, HaAgent.Events.RoleChangeEvent change)
+    {
+        var reason = $"{change.Instance} {change.Reason}, priority {change.Priority}";
+        RoleChanged(
+            logger,
+            change.From.ToString().ToUpperInvariant(),
+            change.To.ToString().ToUpperInvariant(),
+            change.Peer is { } peer ? $"{reason}, peer {peer} priority {change.PeerPriority}" : reason);
+    }
+
     /// <summary>Relays the engine's health events from now on; returns the events' logger.</summary>
     public static ILogger Hook(ProxyEngine engine, ILoggerFactory loggerFactory)
     {

@@ -18,9 +18,8 @@ internal sealed class SocketSyslogTransport : ISyslogTransport
     private readonly ProtocolType _protocol;
     private readonly TimeProvider _time;
     private readonly ReconnectBackoff _backoff = new();
-    private readonly bool _connect;
+    private readonly bool _datagram;
     private Socket? _socket;
-    private EndPoint? _endPoint;
 
     private SocketSyslogTransport(Func<CancellationToken, ValueTask<EndPoint>> resolve, SocketType socketType, ProtocolType protocol, SyslogFraming framing, TimeProvider time)
     {
@@ -28,8 +27,7 @@ internal sealed class SocketSyslogTransport : ISyslogTransport
         _socketType = socketType;
         _protocol = protocol;
 
-        // UDP sends unconnected, as HAProxy does: an ICMP "port unreachable" then never fails a later, unrelated line.
-        _connect = protocol != ProtocolType.Udp;
+        _datagram = socketType == SocketType.Dgram;
         Framing = framing;
         _time = time;
     }
@@ -45,7 +43,12 @@ internal sealed class SocketSyslogTransport : ISyslogTransport
     public static SocketSyslogTransport UnixDatagram(string path, TimeProvider time) =>
         new(_ => ValueTask.FromResult<EndPoint>(new UnixDomainSocketEndPoint(path)), SocketType.Dgram, ProtocolType.Unspecified, SyslogFraming.NewlineTerminated, time);
 
-    public async ValueTask<bool> SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    public ValueTask<bool> SendAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken) =>
+        _datagram && _socket is { } socket
+            ? ValueTask.FromResult(SendDatagram(socket, frame.Span)) // the common case, without an async state machine
+            : SendSlowAsync(frame, cancellationToken);
+
+    private async ValueTask<bool> SendSlowAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
     {
         var socket = _socket ?? await ConnectAsync(cancellationToken).ConfigureAwait(false);
         if (socket is null)
@@ -53,15 +56,14 @@ internal sealed class SocketSyslogTransport : ISyslogTransport
             return false;
         }
 
+        if (_datagram)
+        {
+            return SendDatagram(socket, frame.Span);
+        }
+
         try
         {
-            // A stream socket may take part of the frame; a datagram socket sends it whole or fails.
-            if (!_connect)
-            {
-                await socket.SendToAsync(frame, SocketFlags.None, _endPoint!, cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-
+            // A stream socket may take part of the frame.
             while (!frame.IsEmpty)
             {
                 var sent = await socket.SendAsync(frame, SocketFlags.None, cancellationToken).ConfigureAwait(false);
@@ -70,12 +72,30 @@ internal sealed class SocketSyslogTransport : ISyslogTransport
 
             return true;
         }
-        catch (SocketException)
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
             Reset();
             return false;
         }
-        catch (ObjectDisposedException)
+    }
+
+    /// <summary>
+    /// A datagram goes whole or fails, synchronously and without allocating (this is the target's own sender loop).
+    /// A connected datagram socket reports an earlier ICMP "port unreachable" once, on a later send: the collector is
+    /// (or was) down, the line counts as dropped and the socket stays, as HAProxy's does.
+    /// </summary>
+    private bool SendDatagram(Socket socket, ReadOnlySpan<byte> frame)
+    {
+        try
+        {
+            socket.Send(frame, SocketFlags.None);
+            return true;
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionRefused)
+        {
+            return false;
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
             Reset();
             return false;
@@ -101,14 +121,20 @@ internal sealed class SocketSyslogTransport : ISyslogTransport
         {
             var endPoint = await _resolve(cancellationToken).ConfigureAwait(false);
             socket = new Socket(endPoint.AddressFamily, _socketType, _protocol);
-            if (_connect)
+            if (_datagram)
+            {
+                // Connected too, so each send passes no address; synchronously (no handshake: it only fixes the peer),
+                // because an asynchronous operation would switch the socket to non-blocking mode, where every later
+                // synchronous send is emulated and allocates.
+                socket.Connect(endPoint);
+            }
+            else
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(ConnectTimeout);
                 await socket.ConnectAsync(endPoint, timeout.Token).ConfigureAwait(false);
             }
 
-            _endPoint = endPoint;
             _backoff.Succeeded();
             _socket = socket;
             return socket;

@@ -13,8 +13,18 @@ namespace Appliance.Host.Logging;
 /// </summary>
 internal sealed class SyslogSink(IReadOnlyList<SyslogTarget> targets) : ILogEventSink
 {
+    private IReadOnlyList<SyslogTarget> _targets = targets;
+
+    /// <summary>The global targets events go to; a reload replaces them.</summary>
+    public IReadOnlyList<SyslogTarget> Targets
+    {
+        get => Volatile.Read(ref _targets);
+        set => Volatile.Write(ref _targets, value);
+    }
+
     public void Emit(LogEvent logEvent)
     {
+        var targets = Targets;
         if (targets.Count == 0)
         {
             return;

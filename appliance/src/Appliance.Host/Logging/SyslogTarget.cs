@@ -19,6 +19,10 @@ internal sealed class SyslogTarget : ILogTargetWriter, IAsyncDisposable
     public static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(1);
 
     private readonly Channel<SyslogEntry> _queue;
+
+    // Line buffers (len bytes each) go back here once sent: a bounded channel keeps them without allocating, where
+    // ArrayPool.Shared allocated on the data path's threads because the sender returns buffers on its own thread.
+    private readonly Channel<byte[]> _free;
     private readonly ISyslogTransport _transport;
     private readonly SyslogIdentity _identity;
     private readonly SyslogFormat _format;
@@ -48,6 +52,7 @@ internal sealed class SyslogTarget : ILogTargetWriter, IAsyncDisposable
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait, // with TryWrite only: a full queue refuses instead of waiting
         });
+        _free = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropWrite });
         _sender = Task.Run(SendLoopAsync);
     }
 
@@ -114,11 +119,11 @@ internal sealed class SyslogTarget : ILogTargetWriter, IAsyncDisposable
         }
 
         var length = Math.Min(message.Length, Target.MaxLength);
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+        var buffer = _free.Reader.TryRead(out var free) ? free : new byte[Math.Max(Target.MaxLength, 1)];
         message[..length].CopyTo(buffer);
         if (!_queue.Writer.TryWrite(new SyslogEntry(buffer, length, sent, _time.GetUtcNow(), messageId)))
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            _free.Writer.TryWrite(buffer);
             Interlocked.Increment(ref _dropped);
         }
     }
@@ -131,10 +136,19 @@ internal sealed class SyslogTarget : ILogTargetWriter, IAsyncDisposable
         var sending = false;
         try
         {
-            while (await _queue.Reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
+            // No token on the wait: a cancellable wait allocates its waiter each time the queue runs dry (once per line
+            // at moderate rates); the writer's completion ends it, and a stop past the grace period is checked per line.
+            while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
             {
                 while (_queue.Reader.TryRead(out var entry))
                 {
+                    if (_stop.IsCancellationRequested)
+                    {
+                        _free.Writer.TryWrite(entry.Buffer);
+                        Interlocked.Increment(ref _dropped);
+                        continue;
+                    }
+
                     var header = new SyslogHeader(_format, Target.Facility, entry.Severity, TimeZoneInfo.ConvertTime(entry.Timestamp, zone), _identity, _processId, entry.MessageId);
                     var start = OctetCounting.PrefixRoom;
                     int end;
@@ -150,7 +164,7 @@ internal sealed class SyslogTarget : ILogTargetWriter, IAsyncDisposable
                         frame[end++] = (byte)'\n';
                     }
 
-                    ArrayPool<byte>.Shared.Return(entry.Buffer);
+                    _free.Writer.TryWrite(entry.Buffer);
                     sending = true;
                     var ok = await _transport.SendAsync(frame.AsMemory(start, end - start), _stop.Token).ConfigureAwait(false);
                     sending = false;
@@ -170,7 +184,7 @@ internal sealed class SyslogTarget : ILogTargetWriter, IAsyncDisposable
 
     private void Drop(SyslogEntry entry)
     {
-        ArrayPool<byte>.Shared.Return(entry.Buffer);
+        _free.Writer.TryWrite(entry.Buffer);
         Interlocked.Increment(ref _dropped);
     }
 }

@@ -366,5 +366,37 @@ internal static partial class ConfigMessages
     public static string LogGlobalWithArguments(string extra) => $"'log global' takes no other argument (got '{extra}')";
 
     public static string LogFormatNotSupported(string keyword) =>
-        $"'{keyword}' is not supported yet and is ignored; lines use the 'option httplog', 'option tcplog' or default format";
+        $"'{keyword}' is not supported yet and is ignored; lines use 'log-format', 'option httplog', 'option tcplog' or the default format";
+
+    // Access-log formats (Logging/LogLineFormatParser) and captures (Logging/CaptureConfigParser).
+    public static string ForLogFormat(ProxyKind? kind, string name) => $"'log-format' {InSection(kind, name)}";
+
+    public static string LogFormatSampleInAccessLog(string subject, int column) =>
+        $"{subject}: sample expressions ('%[...]' at column {column}) are not supported in access-log formats; use the '%' variables";
+
+    public static string LogFormatUnsupportedVariable(string subject, string name) =>
+        $"{subject}: log-format variable '%{name}' is not supported by this build (supported: see 'log-format' in docs/configuration.md)";
+
+    public static string LogFormatHttpOnlyVariable(string subject, string name) =>
+        $"{subject}: log-format variable '%{name}' needs 'mode http' (the frontend is in TCP mode)";
+
+    public static string LogFormatUnsupportedFlag(string subject, string flags, string name) =>
+        $"{subject}: flag '{flags}' on '%{name}' is not supported in access-log formats (only '+Q' is)";
+
+    public static string LogFormatEmpty(string subject) => $"{subject} expects a format string (got nothing)";
+
+    public static string LogFormatTooManyArguments(string subject, int count) =>
+        $"{subject} expects one format string; quote it when it contains spaces (got {count} words)";
+
+    public static string LogFormatInheritedOverridesOption(string option, SourceLocation location) =>
+        $"'log-format' from {location} takes precedence over 'option {option}'; put the format you want as a 'log-format' line in this section";
+
+    public static string CaptureSyntax(string where, IReadOnlyList<string> got) =>
+        $"'capture' {where} expects 'request header NAME len N', 'response header NAME len N' or 'cookie NAME len N' (got '{string.Join(' ', got)}')";
+
+    public static string CaptureCookieIgnored(string where) =>
+        $"'capture cookie' {where} is not supported yet and is ignored; '%CC' and '%CS' are logged as '-' (use 'capture request header Cookie len N')";
+
+    public static string CaptureBadLength(string where, string got) =>
+        $"'capture' {where}: 'len' expects an integer from 1 to 65535 (got '{got}')";
 }

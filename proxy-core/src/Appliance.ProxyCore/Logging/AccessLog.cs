@@ -39,39 +39,36 @@ public sealed class AccessLog : IAccessLog
 
     public bool IsEnabled(string frontend) => _frontends.ContainsKey(frontend);
 
+    public HeaderCaptures CapturesOf(string frontend) => _frontends.GetValueOrDefault(frontend)?.Plan.Captures ?? HeaderCaptures.None;
+
     /// <summary>The plan of a frontend that logs; null when it logs nothing.</summary>
     public FrontendLogPlan? PlanOf(string frontend) => _frontends.GetValueOrDefault(frontend)?.Plan;
 
     public void Write(in HttpAccessRecord record)
     {
-        if (!_frontends.TryGetValue(record.Frontend, out var entry)
-            || (entry.Plan.DontLogNull && entry.Plan.Format != AccessLogFormat.Default && record.BytesUploaded == 0))
+        if (!_frontends.TryGetValue(record.Frontend, out var entry) || (entry.Plan.DontLogNull && entry.Plan.Line is not null && record.BytesUploaded == 0))
         {
             return;
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(entry.BufferLength);
-        var length = entry.Plan.Format switch
-        {
-            AccessLogFormat.Http => HttpLogFormatter.Format(record, _zone, buffer.AsSpan(0, entry.BufferLength)),
-            AccessLogFormat.Tcp => TcpLogFormatter.Format(record, _zone, buffer.AsSpan(0, entry.BufferLength)),
-            _ => DefaultLogFormatter.Format(record.Client, record.FrontendEndPoint, record.Frontend, http: true, buffer.AsSpan(0, entry.BufferLength)),
-        };
+        var length = entry.Plan.Line is { } line
+            ? line.Format(record, _zone, buffer.AsSpan(0, entry.BufferLength))
+            : DefaultLogFormatter.Format(record.Client, record.FrontendEndPoint, record.Frontend, http: true, buffer.AsSpan(0, entry.BufferLength));
         Send(entry, entry.Plan.SeparateErrors && record.IsError, buffer, length);
     }
 
     public void Write(in TcpAccessRecord record)
     {
-        if (!_frontends.TryGetValue(record.Frontend, out var entry)
-            || (entry.Plan.DontLogNull && entry.Plan.Format != AccessLogFormat.Default && record.BytesUploaded == 0))
+        if (!_frontends.TryGetValue(record.Frontend, out var entry) || (entry.Plan.DontLogNull && entry.Plan.Line is not null && record.BytesUploaded == 0))
         {
             return;
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(entry.BufferLength);
-        var length = entry.Plan.Format == AccessLogFormat.Default
-            ? DefaultLogFormatter.Format(record.Client, record.FrontendEndPoint, record.Frontend, entry.Http, buffer.AsSpan(0, entry.BufferLength))
-            : TcpLogFormatter.Format(record, _zone, buffer.AsSpan(0, entry.BufferLength));
+        var length = entry.Plan.Line is { } line
+            ? line.Format(HttpAccessRecord.From(record), _zone, buffer.AsSpan(0, entry.BufferLength))
+            : DefaultLogFormatter.Format(record.Client, record.FrontendEndPoint, record.Frontend, entry.Http, buffer.AsSpan(0, entry.BufferLength));
         Send(entry, entry.Plan.SeparateErrors && record.IsError, buffer, length);
     }
 

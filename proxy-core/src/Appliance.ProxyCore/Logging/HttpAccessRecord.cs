@@ -37,6 +37,12 @@ public readonly ref struct HttpAccessRecord
     /// <summary><c>%s</c>: the last server tried; null = none, logged as <c>&lt;NOSRV&gt;</c>.</summary>
     public string? Server { get; init; }
 
+    /// <summary><c>%si</c>: the address of the last server tried; null = none (<c>-</c>).</summary>
+    public IPAddress? ServerAddress { get; init; }
+
+    /// <summary><c>%sp</c>: the port of the last server tried (logged only with <see cref="ServerAddress"/>).</summary>
+    public int ServerPort { get; init; }
+
     /// <summary><c>%TR</c>: time to receive the full request head after its first byte; default -1 (never came).</summary>
     public int RequestTime { get; init; } = TcpAccessRecord.NotReached;
 
@@ -94,11 +100,48 @@ public readonly ref struct HttpAccessRecord
     /// <summary><c>%bq</c>: requests processed before this one in the backend's queue.</summary>
     public int BackendQueue { get; init; }
 
+    /// <summary><c>%hr</c>: the values of <c>capture request header</c>; null or empty = none configured.</summary>
+    public CapturedHeaders? RequestCaptures { get; init; }
+
+    /// <summary><c>%hs</c>: the values of <c>capture response header</c>; null or empty = none configured.</summary>
+    public CapturedHeaders? ResponseCaptures { get; init; }
+
     /// <summary>
     /// <c>%r</c>: the request line as received, without CRLF (method, target, version). Empty = the request was invalid
     /// or incomplete, logged as <c>"&lt;BADREQ&gt;"</c>. Bytes outside 32..126 and <c>"</c>, <c>#</c> are logged as <c>#XX</c>.
     /// </summary>
     public ReadOnlySpan<byte> RequestLine { get; init; }
+
+    /// <summary>
+    /// A TCP connection as a record the access-log formats read: the accept date stands for the request date and the
+    /// total time for the active time; there is no request line, status or capture.
+    /// </summary>
+    public static HttpAccessRecord From(in TcpAccessRecord tcp) => new()
+    {
+        Client = tcp.Client,
+        FrontendEndPoint = tcp.FrontendEndPoint,
+        RequestDate = tcp.AcceptDate,
+        Frontend = tcp.Frontend,
+        FrontendTls = tcp.FrontendTls,
+        Backend = tcp.Backend,
+        Server = tcp.Server,
+        ServerAddress = tcp.ServerAddress,
+        ServerPort = tcp.ServerPort,
+        QueueTime = tcp.QueueTime,
+        ConnectTime = tcp.ConnectTime,
+        ActiveTime = tcp.TotalTime,
+        BytesRead = tcp.BytesRead,
+        BytesUploaded = tcp.BytesUploaded,
+        Termination = tcp.Termination,
+        ActiveConnections = tcp.ActiveConnections,
+        FrontendConnections = tcp.FrontendConnections,
+        BackendConnections = tcp.BackendConnections,
+        ServerConnections = tcp.ServerConnections,
+        Retries = tcp.Retries,
+        Redispatched = tcp.Redispatched,
+        ServerQueue = tcp.ServerQueue,
+        BackendQueue = tcp.BackendQueue,
+    };
 
     /// <summary>HAProxy's error rule for <c>option log-separate-errors</c>: an error termination, a retry, a redispatch or a 5xx.</summary>
     public bool IsError =>

@@ -11,6 +11,9 @@ public interface IAccessLog
     /// <summary>True when <paramref name="frontend"/> has at least one log target; when false, skip building the record.</summary>
     bool IsEnabled(string frontend);
 
+    /// <summary>The header captures of <paramref name="frontend"/> (<see cref="HeaderCaptures.None"/> when it logs nothing).</summary>
+    HeaderCaptures CapturesOf(string frontend);
+
     /// <summary>Logs one HTTP transaction of the frontend named by <see cref="HttpAccessRecord.Frontend"/>.</summary>
     void Write(in HttpAccessRecord record);
 

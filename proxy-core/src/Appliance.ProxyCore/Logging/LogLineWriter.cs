@@ -82,12 +82,22 @@ internal ref struct LogLineWriter
             return;
         }
 
-        // IPv4-mapped addresses stay as they are (::ffff:10.0.0.1), as HAProxy logs them on a dual-stack bind.
-        if (endPoint.Address.TryFormat(Free, out var n))
+        Address(endPoint.Address);
+        Byte((byte)':');
+        Number(endPoint.Port);
+    }
+
+    /// <summary>An address as <c>%ci</c> writes it, <c>-</c> when null.</summary>
+    public void Address(IPAddress? address)
+    {
+        if (address is null)
         {
+            Byte((byte)'-');
+        }
+        else if (address.TryFormat(Free, out var n))
+        {
+            // IPv4-mapped addresses stay as they are (::ffff:10.0.0.1), as HAProxy logs them on a dual-stack bind.
             _written += n;
-            Byte((byte)':');
-            Number(endPoint.Port);
         }
         else
         {
@@ -97,6 +107,25 @@ internal ref struct LogLineWriter
 
     /// <summary>HAProxy's <c>%t</c> / <c>%tr</c>: <c>dd/Mmm/yyyy:HH:mm:ss.fff</c>.</summary>
     public void LogDate(DateTimeOffset local)
+    {
+        DateSeconds(local);
+        Byte((byte)'.');
+        Digits(local.Millisecond, 3);
+    }
+
+    /// <summary>HAProxy's <c>%T</c> / <c>%Tl</c> (the common log format's date): <c>dd/Mmm/yyyy:HH:mm:ss +hhmm</c> in the value's offset.</summary>
+    public void ClfDate(DateTimeOffset date)
+    {
+        DateSeconds(date);
+        Byte((byte)' ');
+        var offset = date.Offset;
+        Byte(offset < TimeSpan.Zero ? (byte)'-' : (byte)'+');
+        offset = offset.Duration();
+        Digits(offset.Hours, 2);
+        Digits(offset.Minutes, 2);
+    }
+
+    private void DateSeconds(DateTimeOffset local)
     {
         Digits(local.Day, 2);
         Byte((byte)'/');
@@ -109,8 +138,6 @@ internal ref struct LogLineWriter
         Digits(local.Minute, 2);
         Byte((byte)':');
         Digits(local.Second, 2);
-        Byte((byte)'.');
-        Digits(local.Millisecond, 3);
     }
 
     /// <summary>The English three-letter month abbreviation (RFC 3164 section 4.1.2 uses the same names).</summary>
@@ -134,13 +161,14 @@ internal ref struct LogLineWriter
 
     /// <summary>
     /// Bytes with HAProxy's escaping (configuration manual 8.6): anything outside 32..126, and <c>"</c> and <c>#</c>,
-    /// becomes <c>#</c> and two uppercase hex digits.
+    /// becomes <c>#</c> and two uppercase hex digits; in a captured header also <c>{</c>, <c>|</c> and <c>}</c>
+    /// (HAProxy's <c>hdr_encode_map</c>), which delimit captures in <c>%hr</c>.
     /// </summary>
-    public void Escaped(scoped ReadOnlySpan<byte> text)
+    public void Escaped(scoped ReadOnlySpan<byte> text, bool header = false)
     {
         foreach (var b in text)
         {
-            if (b is < 32 or > 126 or (byte)'"' or (byte)'#')
+            if (b is < 32 or > 126 or (byte)'"' or (byte)'#' || (header && b is (byte)'{' or (byte)'|' or (byte)'}'))
             {
                 if (Free.Length < 3)
                 {

@@ -5,12 +5,13 @@ namespace Appliance.ProxyCore.Logging;
 
 /// <summary>
 /// Checks every <c>log</c> line with <see cref="LogTargetParser"/> (address form, <c>len</c>, <c>format</c>, levels),
-/// <c>log global</c> (proxies only, no arguments; like HAProxy, silent when the global section has no target), and warns that
-/// <c>log-format</c> lines are not applied yet.
+/// <c>log global</c> (proxies only, no arguments; like HAProxy, silent when the global section has no target), each
+/// frontend's <c>log-format</c> and <c>capture</c> lines (through <see cref="FrontendLogPlan.For"/>, as the access log
+/// reads them), and warns that <c>log-format-sd</c> and <c>error-log-format</c> are not applied.
 /// </summary>
 public sealed class LogTargetValidator : IConfigValidator
 {
-    private static readonly string[] CustomFormatKeywords = ["log-format", "log-format-sd", "error-log-format"];
+    private static readonly string[] CustomFormatKeywords = ["log-format-sd", "error-log-format"];
 
     public void Validate(ApplianceConfig config, DiagnosticBag bag)
     {
@@ -37,6 +38,11 @@ public sealed class LogTargetValidator : IConfigValidator
                 {
                     bag.Error(line.Location, ConfigMessages.LogGlobalWithArguments(line.Arguments[0]));
                 }
+            }
+
+            if (proxy.IsFrontend && !proxy.Disabled)
+            {
+                FrontendLogPlan.For(proxy, config.Global, bag);
             }
 
             foreach (var deferred in proxy.DeferredLines.Where(l => Array.IndexOf(CustomFormatKeywords, l.Keyword) >= 0))

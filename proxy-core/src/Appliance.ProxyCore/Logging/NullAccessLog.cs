@@ -11,6 +11,8 @@ public sealed class NullAccessLog : IAccessLog
 
     public bool IsEnabled(string frontend) => false;
 
+    public HeaderCaptures CapturesOf(string frontend) => HeaderCaptures.None;
+
     public void Write(in HttpAccessRecord record)
     {
     }

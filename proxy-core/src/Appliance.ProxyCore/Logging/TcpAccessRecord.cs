@@ -39,6 +39,12 @@ public readonly struct TcpAccessRecord
     /// <summary><c>%s</c>: the last server tried; null = none, logged as <c>&lt;NOSRV&gt;</c>.</summary>
     public string? Server { get; init; }
 
+    /// <summary><c>%si</c>: the address of the last server tried; null = none (<c>-</c>).</summary>
+    public IPAddress? ServerAddress { get; init; }
+
+    /// <summary><c>%sp</c>: the port of the last server tried (logged only with <see cref="ServerAddress"/>).</summary>
+    public int ServerPort { get; init; }
+
     /// <summary><c>%Tw</c>: time in queues; default <see cref="NotReached"/>.</summary>
     public int QueueTime { get; init; } = TcpAccessRecord.NotReached;
 

@@ -1,3 +1,4 @@
+using Appliance.ProxyCore.Forwarding.Http.Parsing;
 using Appliance.ProxyCore.Logging;
 using Appliance.ProxyCore.Model;
 
@@ -10,12 +11,21 @@ namespace Appliance.ProxyCore.Forwarding.Http;
 internal sealed class ExchangeLog
 {
     private readonly HttpClientConnection _client;
+    private readonly HttpResponseHead _response;
+    private readonly CapturedHeaders? _requestCaptures;
+    private readonly CapturedHeaders? _responseCaptures;
     private long _bytesInBefore;
     private long _bytesOutBefore;
 
-    public ExchangeLog(HttpClientConnection client)
+    /// <param name="client">The client connection.</param>
+    /// <param name="response">The exchange's response head, read for <c>capture response header</c>.</param>
+    public ExchangeLog(HttpClientConnection client, HttpResponseHead response)
     {
         _client = client;
+        _response = response;
+        var captures = client.Context.AccessLog.CapturesOf(client.Frontend.Name);
+        _requestCaptures = captures.Request.Count > 0 ? new CapturedHeaders(captures.Request) : null;
+        _responseCaptures = captures.Response.Count > 0 ? new CapturedHeaders(captures.Response) : null;
     }
 
     public BackendModel? Backend { get; set; }
@@ -64,6 +74,8 @@ internal sealed class ExchangeLog
         var raw = _client.Request.RawBytes;
         var lineEnd = raw.IndexOf("\r\n"u8);
         var server = Connection?.Server;
+        Capture(_requestCaptures, _client.Request, lineEnd > 0);
+        Capture(_responseCaptures, _response, ResponseHead != 0);
         log.Write(new HttpAccessRecord
         {
             Client = _client.Info.Client,
@@ -73,6 +85,8 @@ internal sealed class ExchangeLog
             FrontendTls = _client.Info.IsTls,
             Backend = Backend?.Name,
             Server = server?.Name,
+            ServerAddress = server?.Address,
+            ServerPort = server?.Config.Port ?? _client.Info.Frontend.Port,
             RequestTime = Milliseconds(_client.RequestStart, _client.HeadComplete),
             QueueTime = Connection is null ? TcpAccessRecord.NotReached : (int)Connection.QueueTime.TotalMilliseconds,
             ConnectTime = Connection is null ? TcpAccessRecord.NotReached : (int)Connection.ConnectTime.TotalMilliseconds,
@@ -88,9 +102,43 @@ internal sealed class ExchangeLog
             ServerConnections = server?.State.ActiveConnections ?? 0,
             Retries = Connection is null ? 0 : Connection.Attempts - 1,
             BackendQueue = Backend?.Queue.Count ?? 0,
+            RequestCaptures = _requestCaptures,
+            ResponseCaptures = _responseCaptures,
             RequestLine = lineEnd >= 0 ? raw[..lineEnd] : raw,
         });
 
         int Milliseconds(long from, long to) => from == 0 || to < from ? TcpAccessRecord.NotReached : (int)time.GetElapsedTime(from, to).TotalMilliseconds;
+    }
+
+    /// <summary>
+    /// Fills <paramref name="captures"/> from <paramref name="head"/>: each header's last occurrence, as HAProxy's
+    /// <c>capture request/response header</c> keeps it; absent when the head was not received.
+    /// </summary>
+    private static void Capture(CapturedHeaders? captures, HttpMessageHead head, bool received)
+    {
+        if (captures is null)
+        {
+            return;
+        }
+
+        captures.Clear();
+        if (!received)
+        {
+            return;
+        }
+
+        for (var i = 0; i < captures.Count; i++)
+        {
+            var last = -1;
+            for (var index = head.IndexOfHeader(captures.NameOf(i)); index >= 0; index = head.IndexOfHeader(captures.NameOf(i), index + 1))
+            {
+                last = index;
+            }
+
+            if (last >= 0)
+            {
+                captures.Set(i, head.GetHeader(last).Value);
+            }
+        }
     }
 }

@@ -35,7 +35,7 @@ internal sealed partial class HttpExchange : IDisposable
     {
         _client = client;
         _serverTimer = new ReadTimer(client.Context.Time);
-        _log = new ExchangeLog(client);
+        _log = new ExchangeLog(client, _response);
         var message = new RequestMessage(client.Info);
         _routing = new RequestRouting(client, message, new HttpTransaction(message) { FrontendName = client.Frontend.Name });
     }
@@ -242,8 +242,13 @@ internal sealed partial class HttpExchange : IDisposable
             var (bodyStatus, _) = await HttpBodyCopier.CopyAsync(
                 link.Input, _client.Output, _response, _responseDecoder, _serverTimer, backend.Config.Timeouts.Server).ConfigureAwait(false);
             await _client.Output.FlushAsync(_client.Abort).ConfigureAwait(false);
-            ProxyLog.HttpExchange(_client.Context.Logger, _client.Info.Client.ToString(), _client.Frontend.Name, backend.Name,
-                link.Connection.Server.Name, Request.ToString(), _response.StatusCode);
+            if (_client.Context.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
+            {
+                // Guarded: the arguments are strings built per request.
+                ProxyLog.HttpExchange(_client.Context.Logger, _client.Info.Client.ToString(), _client.Frontend.Name, backend.Name,
+                    link.Connection.Server.Name, Request.ToString(), _response.StatusCode);
+            }
+
             if (bodyStatus != BodyCopyStatus.Complete)
             {
                 _log.Termination = new TerminationState(

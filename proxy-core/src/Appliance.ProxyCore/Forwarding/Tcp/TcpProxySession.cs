@@ -123,6 +123,8 @@ public sealed class TcpProxySession
             Frontend = frontend.Name,
             Backend = backend.Name,
             Server = connection?.Server.Name,
+            ServerAddress = connection?.Server.Address,
+            ServerPort = connection?.Server.Config.Port ?? local?.Port ?? 0,
             QueueTime = connection is null ? TcpAccessRecord.NotReached : (int)connection.QueueTime.TotalMilliseconds,
             ConnectTime = connection is null ? TcpAccessRecord.NotReached : (int)connection.ConnectTime.TotalMilliseconds,
             TotalTime = (int)_time.GetElapsedTime(accepted).TotalMilliseconds,

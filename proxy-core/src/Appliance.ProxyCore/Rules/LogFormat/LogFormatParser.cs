@@ -143,7 +143,7 @@ public static class LogFormatParser
         string.Concat(new[] { (LogFormatFlags.Quote, "+Q"), (LogFormatFlags.Hex, "+X"), (LogFormatFlags.Escape, "+E") }
             .Where(f => (flags & f.Item1) != 0).Select(f => f.Item2));
 
-    private static bool TryParseFlags(string text, ref LogFormatFlags flags, out string? bad)
+    internal static bool TryParseFlags(string text, ref LogFormatFlags flags, out string? bad)
     {
         bad = null;
         var i = 0;
