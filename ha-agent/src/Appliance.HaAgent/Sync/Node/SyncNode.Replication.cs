@@ -178,6 +178,7 @@ public sealed partial class SyncNode
         try
         {
             await _initialSync.Task.WaitAsync(mastership).ConfigureAwait(false);
+            RetakeEpochIfOvertaken();
             var delay = _options.ReconnectMinDelay;
             while (!mastership.IsCancellationRequested)
             {
@@ -262,6 +263,21 @@ public sealed partial class SyncNode
                     await streamCts.CancelAsync().ConfigureAwait(false);
                     await IgnoreFailure(reader).ConfigureAwait(false);
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The pull may have shown a higher epoch than the one taken when this node became master (a restart without a
+    /// state file): take one above it before the first hello, rather than being refused once.
+    /// </summary>
+    private void RetakeEpochIfOvertaken()
+    {
+        lock (_roleGate)
+        {
+            if (_role == HaRole.Master && _epochs.Own < _epochs.Highest)
+            {
+                SyncLog.BecameMaster(_logger, _epochs.BeginMastership());
             }
         }
     }
