@@ -169,4 +169,33 @@ public class SyncNodeReplicationTests
         await EventuallyAsync(() => a.Node.GetStatus().Peers[0].State == PeerConnectionState.Refused, "lb2 refuses lb1's stream");
         Assert.Equal("lb2 is master itself", a.Node.GetStatus().Peers[0].LastError);
     }
+
+    [Fact]
+    public async Task Epoch_PeerRemembersAHigherEpoch_NewMasterTakesOneAboveAndPersistsIt()
+    {
+        using var directory = new Appliance.Tests.Common.TempDirectory();
+        var stateB = Path.Combine(directory.Path, "lb2.state");
+        var stateA = Path.Combine(directory.Path, "lb1.state");
+        File.WriteAllText(stateB, "epoch 41\n");
+        var ports = FreePorts(2);
+        await using var b = await Create("lb2", ports[1], [("lb1", ports[0])], stateFile: stateB).StartAsync();
+        await using var a = await Create("lb1", ports[0], [("lb2", ports[1])], stateFile: stateA).StartAsync();
+        a.Node.SetRole(HaRole.Master);
+        b.Node.SetRole(HaRole.Backup);
+
+        await EventuallyAsync(() => b.Node.GetStatus().Upstream is { Master: "lb1" }, "lb2 follows lb1", a, b);
+        Assert.Equal(42, a.Node.GetStatus().Epoch);
+        Assert.Equal("epoch 42\n", File.ReadAllText(stateA));
+        Assert.Equal("epoch 42\n", File.ReadAllText(stateB));
+    }
+
+    [Fact]
+    public void Constructor_StateFileWithoutAnEpoch_FailsNamingTheFile()
+    {
+        using var directory = new Appliance.Tests.Common.TempDirectory();
+        var state = Path.Combine(directory.Path, "sync.state");
+        File.WriteAllText(state, "garbage");
+        var error = Assert.Throws<InvalidDataException>(() => Create("lb1", 1, [], stateFile: state));
+        Assert.Equal($"{state}: expected 'epoch N' with N a non-negative integer, got 'garbage'", error.Message);
+    }
 }

@@ -58,7 +58,8 @@ internal sealed class TestSyncNode : IAsyncDisposable
         InMemoryStickTables? tables = null,
         InMemoryConfigParticipant? config = null,
         Func<CancellationToken, Task<string?>>? runningText = null,
-        TimeSpan? initialSyncTimeout = null)
+        TimeSpan? initialSyncTimeout = null,
+        string? stateFile = null)
     {
         tables ??= new InMemoryStickTables(("web", StickKeyType.Ipv4), ("app", StickKeyType.Text));
         var health = new InMemoryServerHealth(("web", "s1"), ("web", "s2"));
@@ -76,6 +77,7 @@ internal sealed class TestSyncNode : IAsyncDisposable
             Config = config,
             RunningSharedText = runningText,
             Takeover = takeover,
+            StateFile = stateFile,
             LoggerFactory = logs,
             HeartbeatInterval = TimeSpan.FromMilliseconds(200),
             PeerTimeout = TimeSpan.FromSeconds(5),
