@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Appliance.ProxyCore.Forwarding;
 using Appliance.ProxyCore.Forwarding.Http;
 using Appliance.ProxyCore.Model;
 using Appliance.ProxyCore.Tests.LoadBalancing;
@@ -61,7 +62,7 @@ public sealed class IdleConnectionPoolTests : IDisposable
         pool.TryAdd(server, fresh);
 
         Assert.Equal(1, pool.Count);
-        Assert.All(old, s => Assert.Throws<ObjectDisposedException>(() => s.Available));
+        Assert.All(old, s => Assert.Throws<ObjectDisposedException>(() => s.Socket.Available));
         Assert.Same(fresh, pool.TryTake(server));
     }
 
@@ -88,11 +89,11 @@ public sealed class IdleConnectionPoolTests : IDisposable
         new(TestServers.Config("s0") with { PoolMaxConn = poolMaxConn }, 0);
 
     /// <summary>A connected client socket (its accepted peer is kept open, so the pool sees it as alive).</summary>
-    private Socket Connected()
+    private ServerSocket Connected()
     {
         var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         client.Connect((IPEndPoint)_listener.LocalEndpoint);
         _sockets.Add(_listener.AcceptSocket());
-        return client;
+        return new ServerSocket(client);
     }
 }

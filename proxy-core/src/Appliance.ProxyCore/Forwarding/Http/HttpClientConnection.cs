@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using Appliance.ProxyCore.Configuration;
 using Appliance.ProxyCore.Diagnostics;
 using Appliance.ProxyCore.Forwarding.Http.Parsing;
@@ -206,7 +207,8 @@ internal sealed class HttpClientConnection : IAsyncDisposable
         }
     }
 
-    private async Task<RequestHeadOutcome> ReadRequestHeadAsync(bool first)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<RequestHeadOutcome> ReadRequestHeadAsync(bool first)
     {
         _parser.Reset();
         var sawBytes = false;

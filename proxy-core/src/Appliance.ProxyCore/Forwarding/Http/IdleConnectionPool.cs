@@ -16,7 +16,7 @@ public sealed class IdleConnectionPool : IIdleConnectionSource, IDisposable
     public static readonly TimeSpan PurgeDelay = TimeSpan.FromSeconds(5);
 
     private readonly TimeProvider _time;
-    private readonly Dictionary<ServerModel, List<(Socket Socket, long Since)>> _idle = [];
+    private readonly Dictionary<ServerModel, List<(ServerSocket Socket, long Since)>> _idle = [];
     private readonly object _gate = new();
     private bool _disposed;
 
@@ -37,11 +37,11 @@ public sealed class IdleConnectionPool : IIdleConnectionSource, IDisposable
         }
     }
 
-    public Socket? TryTake(ServerModel server)
+    public ServerSocket? TryTake(ServerModel server)
     {
         while (true)
         {
-            (Socket Socket, long Since) entry;
+            (ServerSocket Socket, long Since) entry;
             lock (_gate)
             {
                 if (!_idle.TryGetValue(server, out var idle) || idle.Count == 0)
@@ -53,7 +53,7 @@ public sealed class IdleConnectionPool : IIdleConnectionSource, IDisposable
                 idle.RemoveAt(idle.Count - 1);
             }
 
-            if (_time.GetElapsedTime(entry.Since) < PurgeDelay && IsOpen(entry.Socket))
+            if (_time.GetElapsedTime(entry.Since) < PurgeDelay && IsOpen(entry.Socket.Socket))
             {
                 return entry.Socket;
             }
@@ -62,11 +62,11 @@ public sealed class IdleConnectionPool : IIdleConnectionSource, IDisposable
         }
     }
 
-    public bool TryAdd(ServerModel server, Socket socket)
+    public bool TryAdd(ServerModel server, ServerSocket socket)
     {
         var limit = server.Config.PoolMaxConn;
         var now = _time.GetTimestamp();
-        List<(Socket Socket, long Since)>? expired = null;
+        List<(ServerSocket Socket, long Since)>? expired = null;
         try
         {
             lock (_gate)
@@ -93,9 +93,12 @@ public sealed class IdleConnectionPool : IIdleConnectionSource, IDisposable
         }
         finally
         {
-            foreach (var entry in expired ?? [])
+            if (expired is not null)
             {
-                entry.Socket.Dispose();
+                foreach (var entry in expired)
+                {
+                    entry.Socket.Dispose();
+                }
             }
         }
     }
@@ -118,7 +121,7 @@ public sealed class IdleConnectionPool : IIdleConnectionSource, IDisposable
     /// Removes the entries idle longer than <see cref="PurgeDelay"/>. They are the oldest, at the start of the list
     /// (entries are added in time order and taken from the end), so nothing is looked at while the oldest is still fresh.
     /// </summary>
-    private List<(Socket Socket, long Since)>? TakeExpired(List<(Socket Socket, long Since)> idle, long now)
+    private List<(ServerSocket Socket, long Since)>? TakeExpired(List<(ServerSocket Socket, long Since)> idle, long now)
     {
         var count = 0;
         while (count < idle.Count && _time.GetElapsedTime(idle[count].Since, now) >= PurgeDelay)
