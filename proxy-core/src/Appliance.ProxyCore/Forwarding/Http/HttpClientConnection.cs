@@ -19,7 +19,7 @@ namespace Appliance.ProxyCore.Forwarding.Http;
 internal sealed class HttpClientConnection : IAsyncDisposable
 {
     private static readonly StreamPipeReaderOptions ReaderOptions = new(bufferSize: 16384, minimumReadSize: 4096, leaveOpen: true, useZeroByteReads: true);
-    private static readonly StreamPipeWriterOptions WriterOptions = new(minimumBufferSize: 4096, leaveOpen: true);
+    private static readonly StreamPipeWriterOptions WriterOptions = new(minimumBufferSize: 16384, leaveOpen: true);
 
     /// <summary>How long a lingering close drains what the client still sends after an error response, and how much.</summary>
     private static readonly TimeSpan LingerTime = TimeSpan.FromSeconds(1);

@@ -10,7 +10,7 @@ namespace Appliance.ProxyCore.Forwarding.Http;
 internal sealed class ServerPipes : IDisposable
 {
     private static readonly StreamPipeReaderOptions ReaderOptions = new(bufferSize: 16384, minimumReadSize: 4096, leaveOpen: true, useZeroByteReads: true);
-    private static readonly StreamPipeWriterOptions WriterOptions = new(minimumBufferSize: 4096, leaveOpen: true);
+    private static readonly StreamPipeWriterOptions WriterOptions = new(minimumBufferSize: 16384, leaveOpen: true);
 
     private readonly CountingNetworkStream _stream;
 
