@@ -38,6 +38,21 @@ public class ServerLineTests
              server.Weight, server.MaxConn, server.Backup, server.Disabled, server.Cookie));
     }
 
+    [Theory]
+    [InlineData("server s 10.0.0.1:80", -1)]
+    [InlineData("server s 10.0.0.1:80 pool-max-conn 0", 0)]
+    [InlineData("server s 10.0.0.1:80 pool-max-conn 500", 500)]
+    public void LoadText_PoolMaxConn_UnlimitedByDefault(string line, int expected)
+    {
+        Assert.Equal(expected, Server(line).PoolMaxConn);
+    }
+
+    [Fact]
+    public void LoadText_PoolMaxConnBelowMinusOne_IsAnError()
+    {
+        Assert.Single(ConfigTestHelper.Diagnostics("backend b\n    server s 10.0.0.1:80 pool-max-conn -2\n"));
+    }
+
     [Fact]
     public void LoadText_LaterWorkServerParameters_KeptVerbatimWithValues()
     {

@@ -45,6 +45,9 @@ public sealed record ServerConfig
     /// <summary>0 = unlimited.</summary>
     public int MaxConn { get; init; }
 
+    /// <summary>Idle keep-alive connections kept for reuse (HAProxy's <c>pool-max-conn</c>): -1 = unlimited (the default), 0 = none.</summary>
+    public int PoolMaxConn { get; init; } = -1;
+
     public bool Backup { get; init; }
 
     public bool Disabled { get; init; }

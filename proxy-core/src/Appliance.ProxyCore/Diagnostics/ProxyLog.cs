@@ -1,3 +1,5 @@
+using System.Net;
+using Appliance.ProxyCore.Forwarding.Http.Parsing;
 using Microsoft.Extensions.Logging;
 
 namespace Appliance.ProxyCore.Diagnostics;
@@ -33,7 +35,8 @@ internal static partial class ProxyLog
     public static partial void HttpResponseRejected(ILogger logger, string client, string frontend, string backend, string server, int status, string reason);
 
     [LoggerMessage(2103, LogLevel.Debug, "{Client} -> {Frontend} -> {Backend}/{Server}: \"{Request}\" {Status}")]
-    public static partial void HttpExchange(ILogger logger, string client, string frontend, string backend, string server, string request, int status);
+    /// <remarks>The client and request are formatted only when debug logging is on (per request, the strings would cost).</remarks>
+    public static partial void HttpExchange(ILogger logger, IPEndPoint client, string frontend, string backend, string server, HttpRequestHead request, int status);
 
     [LoggerMessage(3001, LogLevel.Warning, "{Event}")]
     public static partial void HealthEvent(ILogger logger, string @event);

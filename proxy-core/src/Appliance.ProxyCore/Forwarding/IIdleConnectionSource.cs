@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using Appliance.ProxyCore.Model;
 
 namespace Appliance.ProxyCore.Forwarding;
@@ -7,8 +6,8 @@ namespace Appliance.ProxyCore.Forwarding;
 public interface IIdleConnectionSource
 {
     /// <summary>Takes an idle, still-open connection to <paramref name="server"/>, or null.</summary>
-    Socket? TryTake(ServerModel server);
+    ServerSocket? TryTake(ServerModel server);
 
     /// <summary>Keeps <paramref name="socket"/> for reuse; false when the pool is full (the caller closes it).</summary>
-    bool TryAdd(ServerModel server, Socket socket);
+    bool TryAdd(ServerModel server, ServerSocket socket);
 }

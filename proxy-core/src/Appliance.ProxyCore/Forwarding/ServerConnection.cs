@@ -9,11 +9,11 @@ public sealed class ServerConnection : IDisposable
     private readonly BackendModel _backend;
     private int _disposed;
 
-    internal ServerConnection(BackendModel backend, ServerModel server, Socket socket, int attempts, bool reused = false)
+    internal ServerConnection(BackendModel backend, ServerModel server, ServerSocket socket, int attempts, bool reused = false)
     {
         _backend = backend;
         Server = server;
-        Socket = socket;
+        Channel = socket;
         Attempts = attempts;
         IsReused = reused;
     }
@@ -32,7 +32,10 @@ public sealed class ServerConnection : IDisposable
     /// <summary>The backend the server belongs to.</summary>
     public BackendModel Backend => _backend;
 
-    public Socket Socket { get; }
+    public Socket Socket => Channel.Socket;
+
+    /// <summary>The socket with what the protocol layer keeps with it (goes back to the idle pool as a whole).</summary>
+    public ServerSocket Channel { get; }
 
     /// <summary>How many connection attempts it took (1 = first try).</summary>
     public int Attempts { get; }
@@ -50,9 +53,9 @@ public sealed class ServerConnection : IDisposable
             return;
         }
 
-        if (pool is null || !pool.TryAdd(Server, Socket))
+        if (pool is null || !pool.TryAdd(Server, Channel))
         {
-            Socket.Dispose();
+            Channel.Dispose();
         }
 
         Server.State.ReleaseSlot();

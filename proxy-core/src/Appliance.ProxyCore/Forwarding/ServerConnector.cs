@@ -37,7 +37,7 @@ public sealed class ServerConnector
     /// draining, as in HAProxy, or down under <c>option persist</c> (see <see cref="BackendModel.TakesPersistentClient"/>). Default null.
     /// </param>
     /// <param name="idle">An idle connection source (HTTP keep-alive to servers); null connects every time.</param>
-    public async Task<(ServerConnection? Connection, ConnectFailure Failure)> ConnectAsync(
+    public async ValueTask<(ServerConnection? Connection, ConnectFailure Failure)> ConnectAsync(
         BackendModel backend, BalanceContext context, int clientPort, CancellationToken abort,
         ServerModel? preferred = null, IIdleConnectionSource? idle = null)
     {
@@ -96,7 +96,7 @@ public sealed class ServerConnector
             var socket = await TryConnectAsync(backend, server, clientPort, connectTimeout, attempt, abort).ConfigureAwait(false);
             if (socket is not null)
             {
-                return (new ServerConnection(backend, server, socket, attempt)
+                return (new ServerConnection(backend, server, new ServerSocket(socket), attempt)
                 {
                     QueueTime = queued,
                     ConnectTime = _time.GetElapsedTime(started) - queued,
@@ -124,7 +124,7 @@ public sealed class ServerConnector
         backend.Queue.SignalOne();
     }
 
-    private async Task<(ServerModel? Server, ConnectFailure Failure)> AcquireAsync(
+    private async ValueTask<(ServerModel? Server, ConnectFailure Failure)> AcquireAsync(
         BackendModel backend, BalanceContext context, ServerModel? exclude, CancellationToken abort)
     {
         var deadline = backend.QueueTimeout is { } timeout ? _time.GetTimestamp() + (long)(timeout.TotalSeconds * _time.TimestampFrequency) : long.MaxValue;

@@ -18,7 +18,7 @@ internal sealed class HeaderBalancer : ILoadBalancer
 
     public ServerModel Pick(IReadOnlyList<ServerModel> candidates, in BalanceContext context)
     {
-        var header = context.GetHeader?.Invoke(_headerName);
+        var header = context.GetHeader(_headerName);
         var value = header is null ? [] : header.AsSpan().Trim();
         if (value.IsEmpty)
         {

@@ -58,6 +58,7 @@ internal sealed class ServerLineParser(DiagnosticBag bag)
             CheckAddress = parameters.CheckAddress,
             Weight = parameters.Weight,
             MaxConn = parameters.MaxConn,
+            PoolMaxConn = parameters.PoolMaxConn,
             Backup = parameters.Backup,
             Disabled = parameters.Disabled,
             Cookie = parameters.Cookie,
@@ -168,6 +169,7 @@ internal sealed class ServerLineParser(DiagnosticBag bag)
             case "fall": return Set(_values.Integer(keyword, where, value!, 1, int.MaxValue, location), v => p.Fall = v);
             case "weight": return Set(_values.Integer(keyword, where, value!, 0, 256, location), v => p.Weight = v);
             case "maxconn": return Set(_values.Integer(keyword, where, value!, 0, int.MaxValue, location), v => p.MaxConn = v);
+            case "pool-max-conn": return Set(_values.Integer(keyword, where, value!, -1, int.MaxValue, location), v => p.PoolMaxConn = v);
             case "port": return Set(_values.Port(keyword, where, value!, location), v => p.CheckPort = v);
             case "agent-port": return Set(_values.Port(keyword, where, value!, location), v => p.AgentPort = v);
             case "addr":

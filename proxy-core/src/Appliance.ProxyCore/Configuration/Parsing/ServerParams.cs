@@ -28,6 +28,8 @@ internal sealed class ServerParams
 
     public int MaxConn { get; set; }
 
+    public int PoolMaxConn { get; set; } = -1;
+
     public bool Backup { get; set; }
 
     public bool Disabled { get; set; }

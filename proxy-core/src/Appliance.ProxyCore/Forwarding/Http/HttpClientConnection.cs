@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using Appliance.ProxyCore.Configuration;
 using Appliance.ProxyCore.Diagnostics;
 using Appliance.ProxyCore.Forwarding.Http.Parsing;
@@ -18,7 +19,7 @@ namespace Appliance.ProxyCore.Forwarding.Http;
 internal sealed class HttpClientConnection : IAsyncDisposable
 {
     private static readonly StreamPipeReaderOptions ReaderOptions = new(bufferSize: 16384, minimumReadSize: 4096, leaveOpen: true, useZeroByteReads: true);
-    private static readonly StreamPipeWriterOptions WriterOptions = new(minimumBufferSize: 4096, leaveOpen: true);
+    private static readonly StreamPipeWriterOptions WriterOptions = new(minimumBufferSize: 16384, leaveOpen: true);
 
     /// <summary>How long a lingering close drains what the client still sends after an error response, and how much.</summary>
     private static readonly TimeSpan LingerTime = TimeSpan.FromSeconds(1);
@@ -206,7 +207,8 @@ internal sealed class HttpClientConnection : IAsyncDisposable
         }
     }
 
-    private async Task<RequestHeadOutcome> ReadRequestHeadAsync(bool first)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<RequestHeadOutcome> ReadRequestHeadAsync(bool first)
     {
         _parser.Reset();
         var sawBytes = false;

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Appliance.ProxyCore.Diagnostics;
 using Appliance.ProxyCore.Forwarding.Http.Parsing;
@@ -16,8 +17,14 @@ internal sealed partial class HttpExchange
     /// <summary>Runs http-response rules (backend, then frontend); a reply that replaces the response, or null.</summary>
     private HttpReply? ApplyResponseRules(BackendModel backend)
     {
-        foreach (var rules in _routing.ResponseRuleSets(backend))
+        var (backendRules, frontendRules) = _routing.ResponseRuleSets(backend);
+        foreach (var rules in (ReadOnlySpan<HttpRuleSet?>)[backendRules, frontendRules])
         {
+            if (rules is null)
+            {
+                continue;
+            }
+
             LoadResponseView();
             var outcome = rules.ApplyResponseRules(_responseMessage, _routing.Transaction);
             if (outcome.Replies)
@@ -70,7 +77,8 @@ internal sealed partial class HttpExchange
     }
 
     /// <summary>Reads the final response head, relaying interim 1xx; null when it is ready, else the outcome to return.</summary>
-    private async Task<ExchangeOutcome?> ReadResponseHeadAsync(BackendModel backend, ServerLink link)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<ExchangeOutcome?> ReadResponseHeadAsync(BackendModel backend, ServerLink link)
     {
         var sawBytes = false;
         _responseParser.Reset();
@@ -103,7 +111,8 @@ internal sealed partial class HttpExchange
         }
     }
 
-    private async Task<(ReadResultStatus, bool)> ParseResponseHeadAsync(BackendModel backend, ServerLink link, bool sawBytes)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<(ReadResultStatus, bool)> ParseResponseHeadAsync(BackendModel backend, ServerLink link, bool sawBytes)
     {
         while (true)
         {

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Appliance.ProxyCore.Diagnostics;
 using Appliance.ProxyCore.Forwarding.Http.Parsing;
@@ -43,7 +44,8 @@ internal sealed partial class HttpExchange : IDisposable
     private HttpRequestHead Request => _client.Request;
 
     /// <summary>Runs the exchange and writes its access-log line; true when the client connection may carry another request.</summary>
-    public async Task<bool> RunAsync()
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<bool> RunAsync()
     {
         _log.Begin();
         try
@@ -56,7 +58,8 @@ internal sealed partial class HttpExchange : IDisposable
         }
     }
 
-    private async Task<bool> RunCoreAsync()
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> RunCoreAsync()
     {
         _requestEdits.Clear();
         _responseEdits.Clear();
@@ -94,7 +97,7 @@ internal sealed partial class HttpExchange : IDisposable
 
         var mode = HttpConnectionModes.Combine(_client.Frontend.Config, backend.Config);
         var pool = mode == HttpConnectionMode.KeepAlive ? _client.Context.Pool : null;
-        var context = new BalanceContext(_client.Info.Client.Address, Request.GetTargetString(), name => Request.GetHeaderString(name));
+        var context = new BalanceContext(_client.Info.Client.Address, Request);
         for (var attempt = 0; attempt < 2; attempt++)
         {
             var (connection, failure) = await _client.Context.Connector.ConnectAsync(
@@ -173,7 +176,8 @@ internal sealed partial class HttpExchange : IDisposable
         return false;
     }
 
-    private async Task<ExchangeOutcome> ForwardAsync(BackendModel backend, ServerLink link, HttpConnectionMode mode, CookieDecision persistence)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<ExchangeOutcome> ForwardAsync(BackendModel backend, ServerLink link, HttpConnectionMode mode, CookieDecision persistence)
     {
         var keepServer = false;
         _log.Connection = link.Connection;
@@ -242,13 +246,8 @@ internal sealed partial class HttpExchange : IDisposable
             var (bodyStatus, _) = await HttpBodyCopier.CopyAsync(
                 link.Input, _client.Output, _response, _responseDecoder, _serverTimer, backend.Config.Timeouts.Server).ConfigureAwait(false);
             await _client.Output.FlushAsync(_client.Abort).ConfigureAwait(false);
-            if (_client.Context.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
-            {
-                // Guarded: the arguments are strings built per request.
-                ProxyLog.HttpExchange(_client.Context.Logger, _client.Info.Client.ToString(), _client.Frontend.Name, backend.Name,
-                    link.Connection.Server.Name, Request.ToString(), _response.StatusCode);
-            }
-
+            ProxyLog.HttpExchange(_client.Context.Logger, _client.Info.Client, _client.Frontend.Name, backend.Name,
+                link.Connection.Server.Name, Request, _response.StatusCode);
             if (bodyStatus != BodyCopyStatus.Complete)
             {
                 _log.Termination = new TerminationState(

@@ -4,20 +4,19 @@ using Appliance.ProxyCore.Model;
 namespace Appliance.ProxyCore.Forwarding.Http;
 
 /// <summary>
-/// Idle keep-alive connections to servers, per server, newest first. A connection idle longer than
-/// <see cref="PurgeDelay"/> (HAProxy's <c>pool-purge-delay</c>, 5 s) or found closed by the server is discarded on take,
-/// so a reused connection is one the server very likely still holds open; the forwarder retries a failed reuse once on
-/// a fresh connection for requests without a body.
+/// Idle keep-alive connections to servers, per server, newest first, at most the server's <c>pool-max-conn</c>
+/// (unlimited by default, as in HAProxy: a fixed small bound made every request beyond it open and close a server
+/// connection under load). A connection idle longer than <see cref="PurgeDelay"/> (HAProxy's <c>pool-purge-delay</c>,
+/// 5 s) or found closed by the server is discarded on take, and the oldest ones past it are closed when a connection
+/// comes back, so the pool shrinks again after a peak; a reused connection is one the server very likely still holds
+/// open, and the forwarder retries a failed reuse once on a fresh connection for requests without a body.
 /// </summary>
 public sealed class IdleConnectionPool : IIdleConnectionSource, IDisposable
 {
-    /// <summary>At most this many idle connections per server (HAProxy's pool-max-conn is unlimited; we bound memory).</summary>
-    public const int MaxIdlePerServer = 64;
-
     public static readonly TimeSpan PurgeDelay = TimeSpan.FromSeconds(5);
 
     private readonly TimeProvider _time;
-    private readonly Dictionary<ServerModel, Stack<(Socket Socket, long Since)>> _idle = [];
+    private readonly Dictionary<ServerModel, List<(ServerSocket Socket, long Since)>> _idle = [];
     private readonly object _gate = new();
     private bool _disposed;
 
@@ -38,20 +37,23 @@ public sealed class IdleConnectionPool : IIdleConnectionSource, IDisposable
         }
     }
 
-    public Socket? TryTake(ServerModel server)
+    public ServerSocket? TryTake(ServerModel server)
     {
         while (true)
         {
-            (Socket Socket, long Since) entry;
+            (ServerSocket Socket, long Since) entry;
             lock (_gate)
             {
-                if (!_idle.TryGetValue(server, out var stack) || !stack.TryPop(out entry))
+                if (!_idle.TryGetValue(server, out var idle) || idle.Count == 0)
                 {
                     return null;
                 }
+
+                entry = idle[^1];
+                idle.RemoveAt(idle.Count - 1);
             }
 
-            if (_time.GetElapsedTime(entry.Since) < PurgeDelay && IsOpen(entry.Socket))
+            if (_time.GetElapsedTime(entry.Since) < PurgeDelay && IsOpen(entry.Socket.Socket))
             {
                 return entry.Socket;
             }
@@ -60,27 +62,44 @@ public sealed class IdleConnectionPool : IIdleConnectionSource, IDisposable
         }
     }
 
-    public bool TryAdd(ServerModel server, Socket socket)
+    public bool TryAdd(ServerModel server, ServerSocket socket)
     {
-        lock (_gate)
+        var limit = server.Config.PoolMaxConn;
+        var now = _time.GetTimestamp();
+        List<(ServerSocket Socket, long Since)>? expired = null;
+        try
         {
-            if (_disposed)
+            lock (_gate)
             {
-                return false;
-            }
+                if (_disposed || limit == 0)
+                {
+                    return false;
+                }
 
-            if (!_idle.TryGetValue(server, out var stack))
+                if (!_idle.TryGetValue(server, out var idle))
+                {
+                    _idle[server] = idle = [];
+                }
+
+                expired = TakeExpired(idle, now);
+                if (limit > 0 && idle.Count >= limit)
+                {
+                    return false;
+                }
+
+                idle.Add((socket, now));
+                return true;
+            }
+        }
+        finally
+        {
+            if (expired is not null)
             {
-                _idle[server] = stack = new Stack<(Socket, long)>();
+                foreach (var entry in expired)
+                {
+                    entry.Socket.Dispose();
+                }
             }
-
-            if (stack.Count >= MaxIdlePerServer)
-            {
-                return false;
-            }
-
-            stack.Push((socket, _time.GetTimestamp()));
-            return true;
         }
     }
 
@@ -89,16 +108,35 @@ public sealed class IdleConnectionPool : IIdleConnectionSource, IDisposable
         lock (_gate)
         {
             _disposed = true;
-            foreach (var stack in _idle.Values)
+            foreach (var entry in _idle.Values.SelectMany(idle => idle))
             {
-                while (stack.TryPop(out var entry))
-                {
-                    entry.Socket.Dispose();
-                }
+                entry.Socket.Dispose();
             }
 
             _idle.Clear();
         }
+    }
+
+    /// <summary>
+    /// Removes the entries idle longer than <see cref="PurgeDelay"/>. They are the oldest, at the start of the list
+    /// (entries are added in time order and taken from the end), so nothing is looked at while the oldest is still fresh.
+    /// </summary>
+    private List<(ServerSocket Socket, long Since)>? TakeExpired(List<(ServerSocket Socket, long Since)> idle, long now)
+    {
+        var count = 0;
+        while (count < idle.Count && _time.GetElapsedTime(idle[count].Since, now) >= PurgeDelay)
+        {
+            count++;
+        }
+
+        if (count == 0)
+        {
+            return null;
+        }
+
+        var expired = idle.GetRange(0, count);
+        idle.RemoveRange(0, count);
+        return expired;
     }
 
     /// <summary>An idle connection is readable only when the server closed it (or sent bytes it should not have).</summary>

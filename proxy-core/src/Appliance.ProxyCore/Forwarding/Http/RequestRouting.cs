@@ -112,19 +112,13 @@ internal sealed class RequestRouting
         return (backend, null);
     }
 
-    /// <summary>The rule sets whose response rules apply, backend first then frontend (HAProxy's order).</summary>
-    public IEnumerable<HttpRuleSet> ResponseRuleSets(BackendModel backend)
-    {
-        if (!ReferenceEquals(backend.Config, _client.Frontend.Config) && backend.Config.HttpRules.ResponseRules.Count > 0)
-        {
-            yield return backend.Config.HttpRules;
-        }
-
-        if (_client.Frontend.Config.HttpRules.ResponseRules.Count > 0)
-        {
-            yield return _client.Frontend.Config.HttpRules;
-        }
-    }
+    /// <summary>
+    /// The rule sets whose response rules apply, backend first then frontend (HAProxy's order); null where none apply
+    /// (a pair, not an iterator: nothing is allocated per response).
+    /// </summary>
+    public (HttpRuleSet? Backend, HttpRuleSet? Frontend) ResponseRuleSets(BackendModel backend) => (
+        !ReferenceEquals(backend.Config, _client.Frontend.Config) && backend.Config.HttpRules.ResponseRules.Count > 0 ? backend.Config.HttpRules : null,
+        _client.Frontend.Config.HttpRules.ResponseRules.Count > 0 ? _client.Frontend.Config.HttpRules : null);
 
     /// <summary>
     /// HAProxy's stats check after a proxy's rules: with <c>stats</c> lines, a GET/HEAD/POST whose path starts with the

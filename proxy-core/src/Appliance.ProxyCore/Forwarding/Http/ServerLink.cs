@@ -4,30 +4,26 @@ using System.Net.Sockets;
 namespace Appliance.ProxyCore.Forwarding.Http;
 
 /// <summary>
-/// One request's use of a server connection: pipes over the socket. <see cref="Release"/> either hands the socket back to
-/// the idle pool (only when nothing unread is left behind the response) or closes it.
+/// One request's use of a server connection, through the pipes kept with its socket (<see cref="ServerPipes"/>).
+/// <see cref="Release"/> either hands the socket, pipes included, back to the idle pool (only when nothing unread is
+/// left behind the response) or closes it.
 /// </summary>
 internal sealed class ServerLink : IDisposable
 {
-    private static readonly StreamPipeReaderOptions ReaderOptions = new(bufferSize: 16384, minimumReadSize: 4096, leaveOpen: true, useZeroByteReads: true);
-    private static readonly StreamPipeWriterOptions WriterOptions = new(minimumBufferSize: 4096, leaveOpen: true);
-
-    private readonly NetworkStream _stream;
+    private readonly ServerPipes _pipes;
     private bool _released;
 
     public ServerLink(ServerConnection connection)
     {
         Connection = connection;
-        _stream = new CountingNetworkStream(connection.Socket, connection.Server.State.Traffic, connection.Backend.Traffic);
-        Input = PipeReader.Create(_stream, ReaderOptions);
-        Output = PipeWriter.Create(_stream, WriterOptions);
+        _pipes = ServerPipes.For(connection);
     }
 
     public ServerConnection Connection { get; }
 
-    public PipeReader Input { get; }
+    public PipeReader Input => _pipes.Input;
 
-    public PipeWriter Output { get; }
+    public PipeWriter Output => _pipes.Output;
 
     /// <summary>Half-closes towards the server (after a tunnel's client side ended).</summary>
     public ValueTask ShutdownSendAsync()
@@ -58,16 +54,13 @@ internal sealed class ServerLink : IDisposable
         }
 
         _released = true;
-        var clean = pool is not null && !HasUnreadBytes();
-        Input.Complete();
-        Output.Complete();
-        _stream.Dispose();
-        if (clean)
+        if (pool is not null && !HasUnreadBytes())
         {
-            Connection.ReturnTo(pool!);
+            Connection.ReturnTo(pool);
         }
         else
         {
+            // Closes the pipes with the socket (they are attached to it).
             Connection.Dispose();
         }
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using Appliance.ProxyCore.LoadBalancing;
 
 namespace Appliance.ProxyCore.Forwarding.Http.Parsing;
 
@@ -6,7 +7,7 @@ namespace Appliance.ProxyCore.Forwarding.Http.Parsing;
 /// A parsed, validated request head. Spans point into the head's own buffer and stay valid until the head is parsed
 /// into again; the string accessors allocate and are meant for logs, rules and tests. One per client connection.
 /// </summary>
-public sealed class HttpRequestHead : HttpMessageHead
+public sealed class HttpRequestHead : HttpMessageHead, IBalanceRequest
 {
     private int _methodLength;
     private int _targetStart;
@@ -62,6 +63,11 @@ public sealed class HttpRequestHead : HttpMessageHead
     public string GetTargetString() => Encoding.ASCII.GetString(Target);
 
     public string GetAuthorityString() => Encoding.ASCII.GetString(Authority);
+
+    /// <summary>The target as a string, made only when a balancing algorithm asks (<c>balance uri</c>).</summary>
+    string? IBalanceRequest.Uri => GetTargetString();
+
+    string? IBalanceRequest.GetHeader(string name) => GetHeaderString(name);
 
     public override string ToString() => _targetLength == 0 ? "(empty)" : $"{GetMethodString()} {GetTargetString()} HTTP/1.{(int)Version % 10}";
 
