@@ -21,9 +21,17 @@ internal sealed class ApplianceProcess : IDisposable
 
     public int Pid => _process.Id;
 
-    public static ApplianceProcess Start(params string[] args)
+    public static ApplianceProcess Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts it with extra environment variables (<c>NOTIFY_SOCKET</c>, say).</summary>
+    public static ApplianceProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "appliance.dll"));
         foreach (var arg in args)
         {
