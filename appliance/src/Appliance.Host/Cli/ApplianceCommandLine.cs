@@ -18,7 +18,8 @@ internal static class ApplianceCommandLine
             "  appliance check -f FILE   validate a configuration (exit 0 valid, 1 invalid)\n" +
             "  appliance run -f FILE     serve the configuration until SIGINT or SIGTERM, then drain\n" +
             "  appliance status | reload | server set BACKEND/SERVER ready|drain|maint|weight N | show info|servers\n" +
-            "                            talk to the running node through its admin socket");
+            "                            talk to the running node through its admin socket\n" +
+            "  appliance demo [--failover]  two nodes with a floating IP in network namespaces (root)");
         root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
         root.Subcommands.Add(RunCommand.Create(stdout, stderr));
         foreach (var admin in AdminCommands.Create(stdout, stderr))
@@ -26,6 +27,7 @@ internal static class ApplianceCommandLine
             root.Subcommands.Add(admin);
         }
         root.Subcommands.Add(ConfigCommand.Create(stdout, stderr));
+        root.Subcommands.Add(DemoCommand.Create(stdout, stderr));
         return root;
     }
 
