@@ -119,7 +119,7 @@ public sealed class CertbotDeployHookTests : IDisposable
                 timeout client 30s
                 timeout server 30s
             frontend tls
-                bind 127.0.0.1:{port} ssl crt {_certs}/example.test.pem
+                bind 127.0.0.1:{port} ssl crt {_certs}/
                 default_backend none
             backend none
                 server s1 127.0.0.1:9 disabled
