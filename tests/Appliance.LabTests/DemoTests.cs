@@ -60,6 +60,12 @@ public sealed class DemoTests(ITestOutputHelper output)
             Assert.NotEmpty(started);
             demo.Signal(2);   // SIGINT, as Ctrl-C
             Assert.True(demo.WaitForExit(TimeSpan.FromSeconds(90)), "the demo did not stop within 90 s of SIGINT");
+            // The output reader may still be delivering the last lines when the process has exited.
+            for (var wait = 0; wait < 50 && !demo.Lines.Any(l => l.StartsWith("demo stopped", StringComparison.Ordinal)); wait++)
+            {
+                Thread.Sleep(100);
+            }
+
             Assert.Contains(demo.Lines, l => l.StartsWith("demo stopped", StringComparison.Ordinal));
 
             Assert.Empty(Namespaces(prefix));
