@@ -10,7 +10,8 @@
 # Usage:
 #   lab.sh up PREFIX                      build the namespaces, bridge and veths
 #   lab.sh down PREFIX                    delete them (and so every veth); safe to repeat
-#   lab.sh config PREFIX NODE PRIORITY [HA-LINE...]   print an appliance config for lb1|lb2 (extra ha lines appended)
+#   lab.sh config PREFIX NODE PRIORITY [HA-LINE...]   print an appliance config for lb1|lb2 from
+#                                         templates/lab-node.cfg.in (extra ha lines appended)
 #   lab.sh backend PREFIX [PORT] [NAME]   exec a server-speaks-first TCP backend in PREFIX-be (socat; default 8080)
 #   lab.sh node PREFIX NODE CONFIG CMD... exec CMD run -f CONFIG inside PREFIX-NODE (CMD = the appliance command)
 #   lab.sh neigh PREFIX                   the client's neighbour entry for the VIP
@@ -59,30 +60,8 @@ down() {
 config() {
   local p=$1 node=$2 priority=$3
   shift 3
-  cat <<CFG
-# lab node $node ($p)
-global
-    maxconn 1000
-
-defaults
-    mode tcp
-    timeout connect 1s
-    timeout client 5s
-    timeout server 5s
-
-listen vip
-    bind $VIP:8080
-    server be1 ${ADDRESS[be]}:8080 check inter 500ms
-
-ha
-    interface eth0
-    virtual_router_id 51
-    priority $priority
-    advert_int 100ms
-    virtual_ipaddress $VIP/24
-    garp_master_delay 1s
-    track_interface eth0
-CFG
+  "$(dirname "$0")/render" "$(dirname "$0")/templates/lab-node.cfg.in" \
+    NODE="$node" PREFIX="$p" VIP="$VIP" BACKEND="${ADDRESS[be]}" PRIORITY="$priority"
   local line
   for line in "$@"; do
     echo "    $line"
@@ -98,5 +77,5 @@ case "${1:-}" in
   neigh) need_prefix "${2:-}"; ip -n "$2-cl" neigh show "$VIP" ;;
   mac) need_prefix "${2:-}"; ip netns exec "$2-$3" cat /sys/class/net/eth0/address ;;
   port) need_prefix "${2:-}"; ip -n "$2-sw" link set "$3" "$4" ;;
-  *) sed -n '2,22p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,/^set /{/^#/p}' "$0" >&2; exit 2 ;;
 esac

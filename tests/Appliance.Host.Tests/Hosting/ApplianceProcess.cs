@@ -21,12 +21,23 @@ internal sealed class ApplianceProcess : IDisposable
 
     public int Pid => _process.Id;
 
-    public static ApplianceProcess Start(params string[] args) => StartFrom(AppContext.BaseDirectory, args);
+    public static ApplianceProcess Start(params string[] args) => StartFrom(AppContext.BaseDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Starts it with extra environment variables (<c>NOTIFY_SOCKET</c>, say).</summary>
+    public static ApplianceProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        StartFrom(AppContext.BaseDirectory, environment, args);
 
     /// <summary>Starts the appliance.dll in <paramref name="folder"/> (a copy other users can read, for the privilege tests).</summary>
-    public static ApplianceProcess StartFrom(string folder, params string[] args)
+    public static ApplianceProcess StartFrom(string folder, params string[] args) => StartFrom(folder, new Dictionary<string, string>(), args);
+
+    private static ApplianceProcess StartFrom(string folder, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         info.ArgumentList.Add(Path.Combine(folder, "appliance.dll"));
         foreach (var arg in args)
         {

@@ -20,7 +20,8 @@ internal static class ApplianceCommandLine
             "  appliance status | reload | server set BACKEND/SERVER ready|drain|maint|weight N | show info|servers\n" +
             "  appliance failover [--to NODE] [--timeout T] [--hold T] [--release]\n" +
             "                            talk to the running node through its admin socket\n" +
-            "  appliance cluster init-ca | issue-cert NODE | gen-psk   make the keys sync peers authenticate with");
+            "  appliance cluster init-ca | issue-cert NODE | gen-psk   make the keys sync peers authenticate with\n" +
+            "  appliance demo [--failover]  two nodes with a floating IP in network namespaces (root)");
         root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
         root.Subcommands.Add(RunCommand.Create(stdout, stderr));
         foreach (var admin in AdminCommands.Create(stdout, stderr))
@@ -29,6 +30,7 @@ internal static class ApplianceCommandLine
         }
         root.Subcommands.Add(ConfigCommand.Create(stdout, stderr));
         root.Subcommands.Add(ClusterCommand.Create(stdout, stderr));
+        root.Subcommands.Add(DemoCommand.Create(stdout, stderr));
         return root;
     }
 

@@ -64,7 +64,8 @@ internal static class RunCommand
             ApplianceEvents.ConfigApplied(events, engine, parse.GetValue(file)!.FullName);
             var recorder = ConfigRecorder.Start(parse.GetValue(stateDir)!, text, loggerFactory);
             var reloader = new ConfigReloader(parse.GetValue(file)!.FullName, engine, logger, stdout) { Recorder = recorder, RunningText = text, Syslog = syslog };
-            using var reload = new ReloadSignal(() => reloader.ReloadAsync().GetAwaiter().GetResult());
+            using var systemd = SystemdNotify.FromEnvironment(TimeProvider.System);
+            using var reload = new ReloadSignal(() => systemd.Reloading(() => reloader.ReloadAsync().GetAwaiter().GetResult()));
 
             // Written once SIGHUP is handled: 'config rollback' signals the pid it names, and SIGHUP's default action kills.
             using var pidFile = PidFile.Create(new StateDirectory(parse.GetValue(stateDir)!), logger);
@@ -85,6 +86,7 @@ internal static class RunCommand
             admin.Sync = sync;
             await using var socket = AdminSocket.TryStart(parse.GetValue(adminSocket)!, admin, logger);
             stdout.WriteLine($"appliance: serving {string.Join(", ", engine.ListeningEndPoints)}; Ctrl-C or SIGTERM to stop");
+            systemd.Ready($"serving {string.Join(", ", engine.ListeningEndPoints)}");
             // With an ha section the agent runs until the signal and stops (priority 0, VIPs removed) before the drain.
             var exitCode = await HaAgentHost.ServeAsync(
                 ha.Config, engine, loggerFactory, stdout, stderr, shutdown.Task, cancellationToken, host =>
@@ -94,6 +96,7 @@ internal static class RunCommand
                     engine.ApplianceStatus = host is null ? null : new HaApplianceStatus(host);
                 }).ConfigureAwait(false);
             logger.LogInformation("Stopping: draining the proxy");
+            systemd.Stopping("draining the proxy");
             await engine.StopAsync(DrainGrace).ConfigureAwait(false);
             return exitCode;
         });
