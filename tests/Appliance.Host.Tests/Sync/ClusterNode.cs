@@ -74,7 +74,7 @@ internal sealed class ClusterNode : IAsyncDisposable
         var state = Path.Combine(directory, "state");
         var recorder = ConfigRecorder.Start(state, text, loggers);
         var reloader = new ConfigReloader(path, engine, log, TextWriter.Null) { Recorder = recorder, RunningText = text, Environment = Env };
-        var sync = (await SyncHost.StartAsync(HaAgentHost.Check(config).Config, engine, reloader, recorder, state, loggers, TimeProvider.System, CancellationToken.None))!;
+        var sync = (await SyncHost.StartAsync(HaAgentHost.Check(config).Config, engine, reloader, recorder, state, null, loggers, TimeProvider.System, CancellationToken.None))!;
         var admin = new AdminCommandHandler(engine, async () =>
         {
             var (applied, message) = await reloader.ReloadAsync();

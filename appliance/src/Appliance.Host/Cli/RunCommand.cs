@@ -75,7 +75,7 @@ internal static class RunCommand
                 return applied ? message : AdminCommandHandler.ErrorPrefix + message;
             }, TimeProvider.System);
             var (syncStarted, sync) = await SyncHost.StartOrReportAsync(
-                ha.Config, engine, reloader, recorder, parse.GetValue(stateDir)!, loggerFactory, stderr, cancellationToken).ConfigureAwait(false);
+                ha.Config, engine, reloader, recorder, parse.GetValue(stateDir)!, admin.Switchover, loggerFactory, stderr, cancellationToken).ConfigureAwait(false);
             await using var syncScope = sync;
             if (!syncStarted)
             {

@@ -4,6 +4,7 @@ using Appliance.HaAgent.Discovery;
 using Appliance.HaAgent.Events;
 using Appliance.HaAgent.Sync.Node;
 using Appliance.Host.Store;
+using Appliance.Host.Switchover;
 using Appliance.Host.Sync;
 using Appliance.ProxyCore;
 using Microsoft.Extensions.Logging;
@@ -23,15 +24,17 @@ internal sealed class SyncHost : IAsyncDisposable
 
     private readonly ConfigReloader _reloader;
     private readonly StickTablePersistence? _persistence;
+    private readonly SwitchoverCoordinator? _switchover;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
     private Task _follow = Task.CompletedTask;
 
-    private SyncHost(SyncNode node, ConfigReloader reloader, StickTablePersistence? persistence, ILogger logger)
+    private SyncHost(SyncNode node, ConfigReloader reloader, StickTablePersistence? persistence, SwitchoverCoordinator? switchover, ILogger logger)
     {
         Node = node;
         _reloader = reloader;
         _persistence = persistence;
+        _switchover = switchover;
         _logger = logger;
     }
 
@@ -46,13 +49,14 @@ internal sealed class SyncHost : IAsyncDisposable
     /// <param name="reloader">Applies committed configurations; from now on its reloads are proposed to the cluster.</param>
     /// <param name="recorder">The node's store: versions, the synced version, the persisted stick tables; null = none.</param>
     /// <param name="stateDirectory">Where the sync service keeps its epoch file.</param>
+    /// <param name="switchover">The planned switchover: gets the sync drain and takeover requester, answers Takeover RPCs; null = none.</param>
     /// <param name="loggerFactory">Loggers.</param>
     /// <param name="time">The clock.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <exception cref="InvalidOperationException">The keys cannot be loaded or the server cannot listen; the message says which and why.</exception>
     public static async Task<SyncHost?> StartAsync(
         HaConfig? ha, ProxyEngine engine, ConfigReloader reloader, ConfigRecorder? recorder, string stateDirectory,
-        ILoggerFactory loggerFactory, TimeProvider time, CancellationToken cancellationToken)
+        SwitchoverCoordinator? switchover, ILoggerFactory loggerFactory, TimeProvider time, CancellationToken cancellationToken)
     {
         if (ha?.Sync is not { } sync)
         {
@@ -77,6 +81,7 @@ internal sealed class SyncHost : IAsyncDisposable
             Config = participant,
             RunningSharedText = _ => Task.FromResult<string?>(participant.RunningSharedText),
             StateFile = Path.Combine(stateDirectory, EpochFileName),
+            Takeover = switchover is null ? null : new SwitchoverTakeoverHandler(name, switchover),
             LoggerFactory = loggerFactory,
             TimeProvider = time,
         });
@@ -92,8 +97,14 @@ internal sealed class SyncHost : IAsyncDisposable
 
         persistence?.Start();
         reloader.Cluster = node.ProposeConfigAsync;
+        if (switchover is not null)
+        {
+            switchover.Drain = new SyncReplicationDrain(node, ha.SyncPeers.Count, time);
+            switchover.Takeover = new SyncTakeoverRequester(node);
+        }
+
         SyncLog.Started(logger, name, node.EndPoint.ToString(), ha.SyncPeers.Count, security.UsesTls ? "mutual TLS" : "pre-shared key");
-        var host = new SyncHost(node, reloader, persistence, logger);
+        var host = new SyncHost(node, reloader, persistence, switchover, logger);
         // The election starts after the initial pull (at most SyncNodeOptions.InitialSyncTimeout, 5 s): a node that
         // would win at once must not become master with tables its peers have not filled yet.
         var outcome = await node.WaitForInitialSyncAsync(cancellationToken).ConfigureAwait(false);
@@ -107,11 +118,11 @@ internal sealed class SyncHost : IAsyncDisposable
     /// </summary>
     public static async Task<(bool Started, SyncHost? Host)> StartOrReportAsync(
         HaConfig? ha, ProxyEngine engine, ConfigReloader reloader, ConfigRecorder? recorder, string stateDirectory,
-        ILoggerFactory loggerFactory, TextWriter stderr, CancellationToken cancellationToken)
+        SwitchoverCoordinator? switchover, ILoggerFactory loggerFactory, TextWriter stderr, CancellationToken cancellationToken)
     {
         try
         {
-            return (true, await StartAsync(ha, engine, reloader, recorder, stateDirectory, loggerFactory, TimeProvider.System, cancellationToken).ConfigureAwait(false));
+            return (true, await StartAsync(ha, engine, reloader, recorder, stateDirectory, switchover, loggerFactory, TimeProvider.System, cancellationToken).ConfigureAwait(false));
         }
         catch (InvalidOperationException e)
         {
@@ -145,6 +156,12 @@ internal sealed class SyncHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _reloader.Cluster = null;
+        if (_switchover is not null)
+        {
+            _switchover.Drain = null;
+            _switchover.Takeover = null;
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         await _follow.ConfigureAwait(false);
         if (_persistence is not null)

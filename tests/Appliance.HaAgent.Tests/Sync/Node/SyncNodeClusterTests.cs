@@ -147,13 +147,14 @@ public class SyncNodeClusterTests
 
         Assert.True(await a.Node.WaitForPeersCaughtUpAsync(TimeSpan.FromSeconds(15)));
         Assert.Equal(200, b.Tables.Count("app"));
-        var result = await a.Node.RequestTakeoverAsync("lb2", TimeSpan.FromSeconds(5));
+        var result = await a.Node.RequestTakeoverAsync("lb2", TimeSpan.FromSeconds(5), hold: TimeSpan.FromSeconds(30));
 
         Assert.True(result.Accepted, result.Detail);
         Assert.Equal(("lb2", "priority raised to 254"), (result.Node, result.Detail));
         var request = Assert.Single(b.Takeover.Requests);
         Assert.Equal("lb1", request.From);
         Assert.True(request.CaughtUp);
+        Assert.Equal(TimeSpan.FromSeconds(30), request.Hold);
         Assert.Equal(a.Node.GetStatus().HeadSequence, request.AppliedSequence);
     }
 

@@ -108,12 +108,18 @@ public sealed partial class SyncNode
     }
 
     /// <summary>Planned switchover, step two: asks <paramref name="peerName"/> to take over (its <see cref="ITakeoverHandler"/>).</summary>
+    /// <param name="peerName">The sync peer that should become master.</param>
+    /// <param name="timeout">The call's deadline.</param>
+    /// <param name="hold">How long the peer keeps its takeover priority; null (the default) = until released.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">When <paramref name="peerName"/> is not a configured peer.</exception>
-    public async Task<TakeoverResult> RequestTakeoverAsync(string peerName, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public async Task<TakeoverResult> RequestTakeoverAsync(string peerName, TimeSpan timeout, TimeSpan? hold = null, CancellationToken cancellationToken = default)
     {
         var peer = _peers.FirstOrDefault(p => p.Name == peerName)
             ?? throw new ArgumentException($"'{peerName}' is not a sync_peer of {NodeName} (peers: {string.Join(", ", _peers.Select(p => p.Name))})", nameof(peerName));
-        var request = new Proto.TakeoverRequest { From = NodeName, Epoch = (ulong)_epochs.Own, HeadSequence = (ulong)peer.State.Sent };
+        var request = new Proto.TakeoverRequest { From = NodeName, Epoch = (ulong)_epochs.Own, HeadSequence = (ulong)peer.State.Sent,
+            HoldMs = hold is { } h && h > TimeSpan.Zero ? (ulong)Math.Ceiling(h.TotalMilliseconds) : 0,
+        };
         try
         {
             var reply = await peer.Channel.UnaryAsync(SyncMethods.Takeover, request, new CallOptions(timeout, CancellationToken: cancellationToken)).ConfigureAwait(false);

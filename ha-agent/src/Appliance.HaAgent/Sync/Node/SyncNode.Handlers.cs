@@ -158,7 +158,7 @@ public sealed partial class SyncNode
         }
         else
         {
-            result = await handler.TakeOverAsync(new TakeoverRequest(request.From, (long)request.Epoch, applied, caughtUp), context.CancellationToken).ConfigureAwait(false);
+            result = await handler.TakeOverAsync(new TakeoverRequest(request.From, (long)request.Epoch, applied, caughtUp, request.HoldMs == 0 ? null : TimeSpan.FromMilliseconds(request.HoldMs)), context.CancellationToken).ConfigureAwait(false);
         }
 
         SyncLog.TakeoverAsked(_logger, request.From, result.Accepted, result.Detail);

@@ -5,4 +5,5 @@ namespace Appliance.HaAgent.Sync.Node;
 /// <param name="Epoch">The master's epoch.</param>
 /// <param name="AppliedSequence">What this node has applied of the master's stream when the request arrived.</param>
 /// <param name="CaughtUp">True when this node had applied everything the master had sequenced (lag 0).</param>
-public sealed record TakeoverRequest(string From, long Epoch, long AppliedSequence, bool CaughtUp);
+/// <param name="Hold">How long to keep the takeover priority (the master's own hold); null (the default) = until released.</param>
+public sealed record TakeoverRequest(string From, long Epoch, long AppliedSequence, bool CaughtUp, TimeSpan? Hold = null);

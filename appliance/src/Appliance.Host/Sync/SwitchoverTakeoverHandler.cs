@@ -1,0 +1,23 @@
+using Appliance.HaAgent.Sync.Node;
+using Appliance.Host.Switchover;
+
+namespace Appliance.Host.Sync;
+
+/// <summary>The receiving side of a Takeover RPC: this backup runs at the takeover priority for the master's hold.</summary>
+internal sealed class SwitchoverTakeoverHandler : ITakeoverHandler
+{
+    private readonly string _nodeName;
+    private readonly SwitchoverCoordinator _switchover;
+
+    public SwitchoverTakeoverHandler(string nodeName, SwitchoverCoordinator switchover)
+    {
+        _nodeName = nodeName;
+        _switchover = switchover;
+    }
+
+    public async Task<TakeoverResult> TakeOverAsync(TakeoverRequest request, CancellationToken cancellationToken)
+    {
+        var reply = await _switchover.AcceptTakeoverAsync(request.Hold).ConfigureAwait(false);
+        return new TakeoverResult(_nodeName, reply.Accepted, reply.Message);
+    }
+}
