@@ -55,9 +55,15 @@ internal sealed partial class Lab : IDisposable
 
     public string NamespaceOf(string host) => $"{Prefix}-{host}";
 
-    /// <summary>A node config from lab.sh with <paramref name="priority"/> and extra <c>ha</c> lines.</summary>
+    /// <summary>Sections appended to every node config after lab.sh's own (the sticky-client tests' frontends and backends).</summary>
+    public string ProxySections { get; set; } = string.Empty;
+
+    /// <summary>A node config from lab.sh with <paramref name="priority"/> and extra <c>ha</c> lines, then <see cref="ProxySections"/>.</summary>
     public string Config(string node, int priority, params string[] extraHaLines) =>
-        Script(["config", Prefix, node, priority.ToString(System.Globalization.CultureInfo.InvariantCulture), .. extraHaLines]);
+        Script(["config", Prefix, node, priority.ToString(System.Globalization.CultureInfo.InvariantCulture), .. extraHaLines]) + ProxySections;
+
+    /// <summary>Gives the client <paramref name="count"/> more source addresses in 10.214.0.0/16, routed from both nodes (lab.sh clients).</summary>
+    public void AddClientAddresses(int count) => Script("clients", Prefix, count.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>Starts lb1 (priority 150) and waits for it to be master, then lb2 (100) and waits for backup, then the client.</summary>
     public async Task<ClientProbe> StartPairAsync(string[]? lb1Extra = null, string[]? lb2Extra = null)

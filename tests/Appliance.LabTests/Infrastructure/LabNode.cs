@@ -49,6 +49,15 @@ internal sealed partial class LabNode : IDisposable
 
     public int Pid => _process?.Pid ?? throw new InvalidOperationException($"{Name} is not running");
 
+    /// <summary>The node's admin socket (each node its own, in the lab's folder).</summary>
+    public string AdminSocket => Path.Combine(_lab.Folder, $"{Name}.sock");
+
+    /// <summary>The node's state directory (config store, pid file), in the lab's folder.</summary>
+    public string StateDirectory => Path.Combine(_lab.Folder, $"{Name}-state");
+
+    /// <summary>The configuration file the node was last started with.</summary>
+    public string? ConfigPath { get; private set; }
+
     /// <summary>The MAC address of the node's eth0.</summary>
     public string Mac => Commands.Check("ip", "netns", "exec", Namespace, "cat", "/sys/class/net/eth0/address").Trim();
 
@@ -61,12 +70,13 @@ internal sealed partial class LabNode : IDisposable
         _process?.Dispose();
         var path = Path.Combine(_lab.Folder, $"{Name}-{Environment.TickCount64}.cfg");
         File.WriteAllText(path, config);
+        ConfigPath = path;
         lock (_gate)
         {
             _role = "NONE";
         }
 
-        _process = new LabProcess(Name, ["ip", "netns", "exec", Namespace, .. ApplianceBuild.Command, "run", "-f", path]);
+        _process = new LabProcess(Name, ["ip", "netns", "exec", Namespace, .. ApplianceBuild.Command, "run", "-f", path, "--socket", AdminSocket, "--state-dir", StateDirectory]);
         _process.Watch(OnLine);
     }
 
@@ -98,6 +108,10 @@ internal sealed partial class LabNode : IDisposable
     }
 
     public void Signal(int signal) => _process!.Signal(signal);
+
+    /// <summary>Runs an `appliance` admin command (status, reload, sync status, failover ...) against this node's socket.</summary>
+    public (int ExitCode, string Output, string Errors) Admin(params string[] command) =>
+        Commands.Run(ApplianceBuild.Command[0], [.. ApplianceBuild.Command.Skip(1), .. command, "--socket", AdminSocket], TimeSpan.FromSeconds(60));
 
     public bool WaitForExit(TimeSpan timeout) => _process!.WaitForExit(timeout);
 
