@@ -42,7 +42,7 @@ public sealed class StickyFailoverTests(ITestOutputHelper output)
     }
 
     /// <summary>Logs in the cookie clients, then probes every client on the master: all must be served, cookie clients by their login's server.</summary>
-    private static async Task<StickyRound> PinAsync(StickyLab sticky)
+    internal static async Task<StickyRound> PinAsync(StickyLab sticky)
     {
         var login = await sticky.Clients.LoginAsync();
         var before = await sticky.Clients.ProbeAsync();

@@ -1,3 +1,5 @@
+using System.Net.Sockets;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Appliance.LabTests.Infrastructure;
@@ -108,6 +110,18 @@ internal sealed partial class LabNode : IDisposable
     }
 
     public void Signal(int signal) => _process!.Signal(signal);
+
+    /// <summary>Sends one command line to the node's admin socket (what `appliance reload` etc. send) and returns the answer.</summary>
+    public async Task<string> SendAdminAsync(string command, CancellationToken cancellationToken)
+    {
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        await socket.ConnectAsync(new UnixDomainSocketEndPoint(AdminSocket), cancellationToken);
+        await socket.SendAsync(Encoding.UTF8.GetBytes(command + "\n"), SocketFlags.None, cancellationToken);
+        await using var stream = new NetworkStream(socket, ownsSocket: false);
+        socket.Shutdown(SocketShutdown.Send);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return (await reader.ReadToEndAsync(cancellationToken)).TrimEnd();
+    }
 
     /// <summary>Runs an `appliance` admin command (status, reload, sync status, failover ...) against this node's socket.</summary>
     public (int ExitCode, string Output, string Errors) Admin(params string[] command) =>

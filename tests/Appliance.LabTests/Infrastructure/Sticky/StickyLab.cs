@@ -13,7 +13,6 @@ internal sealed class StickyLab : IDisposable
     public const int Servers = 4;
 
     private readonly NamespaceSockets? _backendSockets;
-    private readonly NamespaceSockets? _clientSockets;
 
     public StickyLab(ITestOutputHelper output, Func<LabHttpBackends, string> sections, int sourceClients, int cookieClients)
     {
@@ -24,15 +23,15 @@ internal sealed class StickyLab : IDisposable
             Backends = new LabHttpBackends(_backendSockets, IPAddress.Parse("10.213.0.21"), Servers);
             Lab.ProxySections = sections(Backends);
             Lab.AddClientAddresses(sourceClients);
-            _clientSockets = new NamespaceSockets(Lab.NamespaceOf("cl"));
+            ClientSockets = new NamespaceSockets(Lab.NamespaceOf("cl"));
             var sources = StickyClients.LabSourceAddresses(Lab.NamespaceOf("cl"));
             if (sources.Count != sourceClients)
             {
                 throw new InvalidOperationException($"lab.sh clients gave {sources.Count} addresses, {sourceClients} asked for");
             }
 
-            Clients = new StickyClients(_clientSockets, VipEndPoint(StickyConfigs.SourcePort), VipEndPoint(StickyConfigs.CookiePort), sources, cookieClients);
-            Control = new StickyClients(_clientSockets, VipEndPoint(StickyConfigs.ControlPort), VipEndPoint(StickyConfigs.ControlPort), sources, 0);
+            Clients = new StickyClients(ClientSockets, VipEndPoint(StickyConfigs.SourcePort), VipEndPoint(StickyConfigs.CookiePort), sources, cookieClients);
+            Control = new StickyClients(ClientSockets, VipEndPoint(StickyConfigs.ControlPort), VipEndPoint(StickyConfigs.ControlPort), sources, 0);
         }
         catch
         {
@@ -42,6 +41,9 @@ internal sealed class StickyLab : IDisposable
     }
 
     public Lab Lab { get; }
+
+    /// <summary>Creates sockets in the client's namespace.</summary>
+    public NamespaceSockets ClientSockets { get; } = null!;
 
     public LabHttpBackends Backends { get; } = null!;
 
@@ -55,7 +57,7 @@ internal sealed class StickyLab : IDisposable
 
     public void Dispose()
     {
-        _clientSockets?.Dispose();
+        ClientSockets?.Dispose();
         Backends?.Dispose();
         _backendSockets?.Dispose();
         Lab.Dispose();
