@@ -47,6 +47,25 @@ internal static class VrrpMachines
         Assert.Equal((byte)51, decision.Transition.VirtualRouterId);
     }
 
+    /// <summary>Hands every advert <paramref name="decision"/> sends to <paramref name="receiver"/> and records the transitions.</summary>
+    internal static void Deliver(
+        VrrpDecision decision, Ipv4Address source, VrrpStateMachine receiver, TimeSpan now, List<VrrpTransition> transitions)
+    {
+        if (decision.Transition is { } own)
+        {
+            transitions.Add(own);
+        }
+
+        foreach (var action in decision.Actions.Where(a => a.Kind == VrrpActionKind.SendAdvert))
+        {
+            var reply = receiver.OnAdvert(new ReceivedAdvert(source, action.Priority, 100), now);
+            if (reply.Transition is { } caused)
+            {
+                transitions.Add(caused);
+            }
+        }
+    }
+
     internal static TimeSpan Ms(int milliseconds) => TimeSpan.FromMilliseconds(milliseconds);
 
     internal static Ipv4Address Address(string text) =>

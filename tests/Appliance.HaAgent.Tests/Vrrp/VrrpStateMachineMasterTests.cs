@@ -186,22 +186,4 @@ public sealed class VrrpStateMachineMasterTests
         // B discarded A's priority-100 adverts from 4 s on and took over when its Master_Down_Interval (3 × 100 + 41 cs) ran out.
         Assert.Equal(Start + Ms(4000 + 3410), transitions[0].At);
     }
-
-    private static void Deliver(
-        VrrpDecision decision, Ipv4Address source, VrrpStateMachine receiver, TimeSpan now, List<VrrpTransition> transitions)
-    {
-        if (decision.Transition is { } own)
-        {
-            transitions.Add(own);
-        }
-
-        foreach (var action in decision.Actions.Where(a => a.Kind == VrrpActionKind.SendAdvert))
-        {
-            var reply = receiver.OnAdvert(new ReceivedAdvert(source, action.Priority, 100), now);
-            if (reply.Transition is { } caused)
-            {
-                transitions.Add(caused);
-            }
-        }
-    }
 }

@@ -51,12 +51,6 @@ internal sealed partial class LabNode : IDisposable
 
     public int Pid => _process?.Pid ?? throw new InvalidOperationException($"{Name} is not running");
 
-    /// <summary>The node's admin socket (each node its own, in the lab's folder).</summary>
-    public string AdminSocket => Path.Combine(_lab.Folder, $"{Name}.sock");
-
-    /// <summary>The node's state directory (config store, pid file), in the lab's folder.</summary>
-    public string StateDirectory => Path.Combine(_lab.Folder, $"{Name}-state");
-
     /// <summary>The configuration file the node was last started with.</summary>
     public string? ConfigPath { get; private set; }
 
@@ -65,6 +59,16 @@ internal sealed partial class LabNode : IDisposable
 
     /// <summary>True when the VIP is configured on the node's eth0 now.</summary>
     public bool HasVip => Commands.Check("ip", "-n", Namespace, "-4", "addr", "show", "dev", "eth0").Contains($" {Lab.Vip}/", StringComparison.Ordinal);
+
+    /// <summary>The node's admin socket (in the lab folder: a path-bound unix socket is reachable from any namespace).</summary>
+    public string AdminSocket => Path.Combine(_lab.Folder, $"{Name}.sock");
+
+    /// <summary>The node's state directory (config store, pid file), its own so the two nodes never share one.</summary>
+    public string StateDir => Path.Combine(_lab.Folder, $"{Name}-state");
+
+    /// <summary>Runs an admin command (<c>appliance status</c>, <c>appliance failover ...</c>) against this node's socket.</summary>
+    public (int ExitCode, string Output, string Errors) Admin(params string[] arguments) =>
+        Commands.Run(ApplianceBuild.Command[0], [.. ApplianceBuild.Command.Skip(1), .. arguments, "--socket", AdminSocket], TimeSpan.FromSeconds(60));
 
     /// <summary>Starts `appliance run -f` with <paramref name="config"/> (a previous process must have exited).</summary>
     public void Start(string config)
@@ -78,7 +82,9 @@ internal sealed partial class LabNode : IDisposable
             _role = "NONE";
         }
 
-        _process = new LabProcess(Name, ["ip", "netns", "exec", Namespace, .. ApplianceBuild.Command, "run", "-f", path, "--socket", AdminSocket, "--state-dir", StateDirectory]);
+        _process = new LabProcess(
+            Name,
+            ["ip", "netns", "exec", Namespace, .. ApplianceBuild.Command, "run", "-f", path, "--socket", AdminSocket, "--state-dir", StateDir]);
         _process.Watch(OnLine);
     }
 
@@ -122,10 +128,6 @@ internal sealed partial class LabNode : IDisposable
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return (await reader.ReadToEndAsync(cancellationToken)).TrimEnd();
     }
-
-    /// <summary>Runs an `appliance` admin command (status, reload, sync status, failover ...) against this node's socket.</summary>
-    public (int ExitCode, string Output, string Errors) Admin(params string[] command) =>
-        Commands.Run(ApplianceBuild.Command[0], [.. ApplianceBuild.Command.Skip(1), .. command, "--socket", AdminSocket], TimeSpan.FromSeconds(60));
 
     public bool WaitForExit(TimeSpan timeout) => _process!.WaitForExit(timeout);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Appliance.Host.Hosting;
+using Appliance.Host.Switchover;
 using Appliance.ProxyCore;
 using Appliance.ProxyCore.Model;
 
@@ -26,7 +27,14 @@ internal sealed class AdminCommandHandler
         _reload = reload;
         _time = time;
         _started = time.GetUtcNow();
+        Switchover = new SwitchoverCoordinator(() => Ha, time);
     }
+
+    /// <summary>
+    /// Planned switchover (<c>failover</c>); the sync wiring sets its <see cref="SwitchoverCoordinator.Drain"/> and
+    /// <see cref="SwitchoverCoordinator.Takeover"/> and answers Takeover RPCs with <see cref="SwitchoverCoordinator.AcceptTakeoverAsync"/>.
+    /// </summary>
+    public SwitchoverCoordinator Switchover { get; }
 
     /// <summary>The running ha-agent, when the node has an <c>ha</c> section (set once it started).</summary>
     public HaAgentHost? Ha
@@ -38,7 +46,7 @@ internal sealed class AdminCommandHandler
     public static IReadOnlyList<string> Commands { get; } =
     [
         "help", "status", "show info", "show stat", "show servers state", "set server BACKEND/SERVER state ready|drain|maint",
-        "set server BACKEND/SERVER weight N", "reload",
+        "set server BACKEND/SERVER weight N", "reload", FailoverCommandParser.Syntax,
     ];
 
     public async Task<string> HandleAsync(string line)
@@ -54,6 +62,7 @@ internal sealed class AdminCommandHandler
             ["set", "server", var target, "state", var state] => SetState(target, state),
             ["set", "server", var target, "weight", var weight] => SetWeight(target, weight),
             ["reload"] => await _reload().ConfigureAwait(false),
+            ["failover", ..] => await FailoverAsync(words).ConfigureAwait(false),
             [] => ErrorPrefix + "empty command; try 'help'",
             _ => ErrorPrefix + $"unknown command '{line.Trim()}'; try 'help'",
         };
@@ -65,7 +74,17 @@ internal sealed class AdminCommandHandler
         if (Ha is { } ha)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"role: {ha.Role.ToString().ToUpperInvariant()}");
-            text.AppendLine(CultureInfo.InvariantCulture, $"priority: {ha.Priority}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"priority: {ha.Priority}{(ha.PriorityOverride is { } o ? $" (override {o})" : string.Empty)}");
+            if (ha.IsHeld)
+            {
+                text.AppendLine("hold: resigned, not preempting ('appliance failover --release' ends it)");
+            }
+
+            if (ha.MasterAddress is { } master)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"master: {master}");
+            }
+
             text.AppendLine(CultureInfo.InvariantCulture, $"vips: {string.Join(", ", ha.Config.VirtualAddresses.Select(v => v.ToString()))}");
             text.AppendLine(CultureInfo.InvariantCulture, $"peers: {(ha.Config.IsUnicast ? string.Join(", ", ha.Config.UnicastPeers) : "multicast 224.0.0.18")}");
         }
@@ -84,6 +103,21 @@ internal sealed class AdminCommandHandler
         }
 
         return text.ToString().TrimEnd();
+    }
+
+    private async Task<string> FailoverAsync(string[] words)
+    {
+        var (request, release, error) = FailoverCommandParser.Parse(words);
+        if (error is not null)
+        {
+            return ErrorPrefix + error;
+        }
+
+        var result = release
+            ? await Switchover.ReleaseAsync().ConfigureAwait(false)
+            : await Switchover.FailoverAsync(request!, CancellationToken.None).ConfigureAwait(false);
+        var text = string.Join('\n', result.Lines);
+        return result.Succeeded ? text : ErrorPrefix + text;
     }
 
     private string Info()

@@ -6,7 +6,8 @@ namespace Appliance.Host.Cli;
 
 /// <summary>
 /// The commands that talk to a running node through its admin socket: <c>status</c>, <c>reload</c>,
-/// <c>server set BACKEND/SERVER ready|drain|maint|weight N</c>, <c>show info</c>, <c>show servers</c>. Exit 0 on success,
+/// <c>server set BACKEND/SERVER ready|drain|maint|weight N</c>, <c>show info</c>, <c>show servers</c>,
+/// <c>failover [--to NODE] [--timeout T] [--hold T] [--release]</c>. Exit 0 on success,
 /// 1 when the node refused the command or cannot be reached.
 /// </summary>
 internal static class AdminCommands
@@ -38,6 +39,45 @@ internal static class AdminCommands
         });
         server.Subcommands.Add(set);
         yield return server;
+        yield return Failover(stdout, stderr);
+    }
+
+    private static Command Failover(TextWriter stdout, TextWriter stderr)
+    {
+        var socket = ApplianceCommandLine.SocketOption();
+        var to = new Option<string>("--to") { Description = "The node that must become master (asked through the sync service's Takeover RPC)." };
+        var timeout = new Option<string>("--timeout") { Description = "Bound on the drain, the takeover request and the wait for the new master (default 30s)." };
+        var hold = new Option<string>("--hold") { Description = "How long this node stays backup without preempting (default: until --release)." };
+        var release = new Option<bool>("--release") { Description = "End this node's hold and priority override." };
+        var command = new Command("failover", "Planned switchover: on the master, drain replication, resign (priority-0 advert) and stay backup.")
+        {
+            socket, to, timeout, hold, release,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (parse.GetValue(release))
+            {
+                return await SendAsync(parse.GetValue(socket)!, "failover release", stdout, stderr, ct).ConfigureAwait(false);
+            }
+
+            var words = new List<string> { "failover" };
+            foreach (var (name, option) in new[] { ("to", to), ("timeout", timeout), ("hold", hold) })
+            {
+                if (parse.GetValue(option) is { } value)
+                {
+                    if (value.Any(char.IsWhiteSpace) || value.Length == 0)
+                    {
+                        stderr.WriteLine($"--{name} expects one word (got '{value}')");
+                        return 1;
+                    }
+
+                    words.AddRange([name, value]);
+                }
+            }
+
+            return await SendAsync(parse.GetValue(socket)!, string.Join(' ', words), stdout, stderr, ct).ConfigureAwait(false);
+        });
+        return command;
     }
 
     private static Command Simple(string name, string description, string command, TextWriter stdout, TextWriter stderr)

@@ -18,6 +18,7 @@ internal static class ApplianceCommandLine
             "  appliance check -f FILE   validate a configuration (exit 0 valid, 1 invalid)\n" +
             "  appliance run -f FILE     serve the configuration until SIGINT or SIGTERM, then drain\n" +
             "  appliance status | reload | server set BACKEND/SERVER ready|drain|maint|weight N | show info|servers\n" +
+            "  appliance failover [--to NODE] [--timeout T] [--hold T] [--release]\n" +
             "                            talk to the running node through its admin socket");
         root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
         root.Subcommands.Add(RunCommand.Create(stdout, stderr));

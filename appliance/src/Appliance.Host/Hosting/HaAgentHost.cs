@@ -12,7 +12,7 @@ namespace Appliance.Host.Hosting;
 /// <see cref="HaConfigLine"/>s, validates them, starts the agent after the proxy, prints one stdout line per role
 /// change, and stops it (priority 0 advert, VIPs removed) before the proxy drains.
 /// </summary>
-internal sealed class HaAgentHost : IAsyncDisposable
+internal sealed class HaAgentHost : IAsyncDisposable, Switchover.ISwitchoverAgent
 {
     private const string SectionKeyword = "ha";
 
@@ -34,6 +34,24 @@ internal sealed class HaAgentHost : IAsyncDisposable
 
     /// <summary>The priority advertised now (after tracker penalties).</summary>
     public byte Priority => _service.Driver.Priority;
+
+    /// <inheritdoc />
+    public Appliance.HaAgent.Net.Ipv4Address? MasterAddress => _service.Driver.MasterAddress;
+
+    /// <inheritdoc />
+    public bool IsHeld => _service.Driver.IsHeld;
+
+    /// <inheritdoc />
+    public byte? PriorityOverride => _service.Driver.PriorityOverride;
+
+    /// <inheritdoc />
+    public Task<Appliance.Contracts.HaRole> ResignAsync(TimeSpan? hold) => _service.Driver.ResignAsync(hold);
+
+    /// <inheritdoc />
+    public Task<Appliance.Contracts.HaRole> OverridePriorityAsync(byte? priority, TimeSpan? duration) => _service.Driver.OverridePriorityAsync(priority, duration);
+
+    /// <inheritdoc />
+    public Task<Appliance.Contracts.HaRole> ReleaseAsync() => _service.Driver.ReleaseAsync();
 
     /// <summary>Completes when the agent's driver ends; faulted when it failed.</summary>
     public Task Completion => _service.Driver.Completion;

@@ -33,6 +33,12 @@ internal static partial class HaLog
     [LoggerMessage(5009, LogLevel.Information, "{Instance}: virtual addresses {Action}: {Addresses}")]
     public static partial void AddressesChanged(ILogger logger, string instance, string action, string addresses);
 
+    [LoggerMessage(5010, LogLevel.Information, "{Instance}: priority {From} -> {To} ({Cause})")]
+    public static partial void PriorityOverridden(ILogger logger, string instance, byte from, byte to, string cause);
+
+    [LoggerMessage(5011, LogLevel.Information, "{Instance}: planned switchover: {What}")]
+    public static partial void Switchover(ILogger logger, string instance, string what);
+
     [LoggerMessage(5101, LogLevel.Information, "tracker {Tracker}: {State}")]
     public static partial void TrackerChanged(ILogger logger, string tracker, string state);
 

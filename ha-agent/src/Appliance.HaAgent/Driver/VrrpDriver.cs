@@ -23,7 +23,7 @@ namespace Appliance.HaAgent.Driver;
 /// the timer (no timer-queue lock, no thread-pool hop); any other provider is also watched through one of its timers,
 /// so a test clock drives the loop. Steady state allocates nothing per advert.
 /// </summary>
-public sealed class VrrpDriver : IAsyncDisposable
+public sealed partial class VrrpDriver : IAsyncDisposable
 {
     // Longest single wait: the loop re-reads its inputs at least this often even with nothing scheduled.
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(1);
@@ -50,6 +50,7 @@ public sealed class VrrpDriver : IAsyncDisposable
     private int _trackersChanged = 1;
     private int _role = (int)HaRole.Initialize;
     private int _priority;
+    private byte _trackedPriority;
     private int _threadsStarted;
     private bool _sendFailing;
     private long _garpsSent;
@@ -75,6 +76,7 @@ public sealed class VrrpDriver : IAsyncDisposable
         _logger = logger;
         _machine = new VrrpStateMachine(options.Instance);
         _priority = _machine.Priority;
+        _trackedPriority = _machine.Priority;
         _receiver = new AdvertReceiver(
             new VrrpReceiveFilter(options.Instance.VirtualRouterId, options.Authenticator, options.AllowedSources),
             transport, _wake, logger, options.Name);
@@ -229,10 +231,13 @@ public sealed class VrrpDriver : IAsyncDisposable
                     Execute(_machine.OnAdvert(advert, now), now);
                 }
 
+                RunSwitchoverCommands(now);
                 if (_machine.NextDeadline <= now)
                 {
                     Execute(_machine.OnTimer(now), now);
                 }
+
+                PublishSwitchoverState();
 
                 SendDueGarps(now);
                 while (_settleWaiters.TryDequeue(out var waiter))
@@ -243,12 +248,14 @@ public sealed class VrrpDriver : IAsyncDisposable
                 Wait(now);
             }
 
+            FailSwitchoverCommands(null);
             _stopped.TrySetResult();
         }
         catch (Exception e)
         {
             HaLog.DriverFailed(_logger, Name, e);
             RemoveAddressesNow();
+            FailSwitchoverCommands(e);
             _started.TrySetException(e);
             _stopped.TrySetException(e);
         }
@@ -283,12 +290,14 @@ public sealed class VrrpDriver : IAsyncDisposable
         }
 
         var priority = EffectivePriority.Compute(_options.Instance.Priority, failedWeights);
-        if (priority != _machine.Priority)
+        if (priority != _trackedPriority)
         {
             var failed = string.Join(", ", _trackers.Where(t => !t.IsHealthy).Select(t => t.Name));
-            HaLog.PriorityChanged(_logger, Name, _machine.Priority, priority, failed.Length == 0 ? "none" : failed);
+            var before = _machine.Priority;
             _machine.SetPriority(priority);
-            Volatile.Write(ref _priority, priority);
+            _trackedPriority = priority;
+            HaLog.PriorityChanged(_logger, Name, before, _machine.Priority, failed.Length == 0 ? "none" : failed);
+            Volatile.Write(ref _priority, _machine.Priority);
         }
     }
 

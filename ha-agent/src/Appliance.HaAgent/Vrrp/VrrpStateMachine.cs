@@ -9,7 +9,7 @@ namespace Appliance.HaAgent.Vrrp;
 /// the preempt delay and the dual-master watch) and the driver calls <see cref="OnTimer"/> at <see cref="NextDeadline"/>.
 /// Not thread-safe: one driver loop owns it.
 /// </summary>
-public sealed class VrrpStateMachine
+public sealed partial class VrrpStateMachine
 {
     private static readonly VrrpAction[] NoActions = [];
 
@@ -34,6 +34,7 @@ public sealed class VrrpStateMachine
         _options = options;
         _advertisementInterval = VrrpTiming.FromCentiseconds(options.AdvertisementIntervalCs);
         Priority = options.Priority;
+        _trackedPriority = options.Priority;
         MasterAdverIntervalCs = options.AdvertisementIntervalCs;
     }
 
@@ -62,7 +63,8 @@ public sealed class VrrpStateMachine
     public TimeSpan? PreemptDeadline { get; private set; }
 
     /// <summary>The earliest time <see cref="OnTimer"/> has work to do, or null when no timer runs.</summary>
-    public TimeSpan? NextDeadline => Earliest(Earliest(AdverTimerDeadline, MasterDownTimerDeadline), _dualMasterQuietDeadline);
+    public TimeSpan? NextDeadline =>
+        Earliest(Earliest(Earliest(AdverTimerDeadline, MasterDownTimerDeadline), _dualMasterQuietDeadline), Earliest(Finite(HoldUntil), Finite(OverrideUntil)));
 
     /// <summary>
     /// The Startup event (RFC 5798 §6.4.1). The owner (priority 255) advertises, adds the addresses, sends GARP and is
@@ -106,6 +108,7 @@ public sealed class VrrpStateMachine
     /// <summary>Fires every timer whose deadline is at or before <paramref name="now"/>.</summary>
     public VrrpDecision OnTimer(TimeSpan now)
     {
+        ExpireSwitchover(now);
         switch (State)
         {
             case HaRole.Backup when MasterDownTimerDeadline <= now:
@@ -141,6 +144,7 @@ public sealed class VrrpStateMachine
     public VrrpDecision OnAdvert(ReceivedAdvert advert, TimeSpan now)
     {
         VrrpTiming.ValidateInterval(advert.MaxAdverIntervalCs);
+        ExpireSwitchover(now);
         if (advert.Source == _options.PrimaryAddress)
         {
             // Our own multicast looped back (IP_MULTICAST_LOOP) or a spoof of our address: never an election input.
@@ -158,12 +162,14 @@ public sealed class VrrpStateMachine
     /// <summary>
     /// Sets the effective priority (see <see cref="EffectivePriority"/>), 1..255. Nothing is sent at once: a master
     /// carries the new priority in its next advert, and a backup's next Master_Down_Interval uses the new Skew_Time.
-    /// A master that drops below a preempting backup loses when that backup's Master_Down_Timer fires.
+    /// A master that drops below a preempting backup loses when that backup's Master_Down_Timer fires. With a
+    /// <see cref="OverridePriority"/> in force the override replaces the configured priority and the same penalty applies.
     /// </summary>
     public void SetPriority(byte priority)
     {
         ValidatePriority(priority);
-        Priority = priority;
+        _trackedPriority = priority;
+        Priority = ComputePriority();
     }
 
     private VrrpDecision BackupReceives(ReceivedAdvert advert, TimeSpan now)
@@ -172,10 +178,11 @@ public sealed class VrrpStateMachine
         {
             // §6.4.2: the master is leaving; take over after Skew_Time rather than Master_Down_Interval.
             MasterDownTimerDeadline = now + VrrpTiming.FromCentiseconds(SkewTimeCs);
+            MasterAddress = null;
             return VrrpDecision.Nothing(State);
         }
 
-        if (_options.Preempt && advert.Priority < Priority && !WithinPreemptDelay(now))
+        if (_options.Preempt && !IsHeld(now) && advert.Priority < Priority && !WithinPreemptDelay(now))
         {
             // §6.4.2: discard, so Master_Down_Timer fires and this router preempts.
             return VrrpDecision.Nothing(State);
@@ -189,6 +196,7 @@ public sealed class VrrpStateMachine
 
         MasterAdverIntervalCs = advert.MaxAdverIntervalCs;
         MasterDownTimerDeadline = now + VrrpTiming.FromCentiseconds(MasterDownIntervalCs);
+        MasterAddress = advert.Source;
         return VrrpDecision.Nothing(State);
     }
 
@@ -243,8 +251,10 @@ public sealed class VrrpStateMachine
 
     private VrrpDecision EnterMaster(TimeSpan now, VrrpTransitionReason reason)
     {
-        // §6.4.1 / §6.4.2: send an advert, broadcast GARP for each address, set Adver_Timer, become Master.
+        // §6.4.1 / §6.4.2: send an advert, broadcast GARP for each address, set Adver_Timer, become Master. A hold ends:
+        // the master it deferred to is gone, and this router serves rather than leaving the addresses unowned.
         ClearTimers();
+        HoldUntil = null;
         AdverTimerDeadline = now + _advertisementInterval;
         return Transition(
             HaRole.Master,
@@ -256,6 +266,7 @@ public sealed class VrrpStateMachine
     private VrrpDecision Transition(
         HaRole to, TimeSpan now, VrrpTransitionReason reason, VrrpAction[] actions, ReceivedAdvert? cause = null)
     {
+        MasterAddress = to == HaRole.Backup ? cause?.Source : null;
         var transition = new VrrpTransition(
             _options.VirtualRouterId, State, to, reason, now, cause?.Source, cause?.Priority);
         State = to;

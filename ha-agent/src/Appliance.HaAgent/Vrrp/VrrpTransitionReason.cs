@@ -20,4 +20,7 @@ public enum VrrpTransitionReason
 
     /// <summary>The Shutdown event (§6.4.2, §6.4.3).</summary>
     Shutdown,
+
+    /// <summary>A planned switchover: the master advertised priority 0 as on Shutdown (§6.4.3) but stays running as a held backup.</summary>
+    Resigned,
 }

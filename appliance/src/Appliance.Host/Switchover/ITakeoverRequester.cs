@@ -1,0 +1,17 @@
+namespace Appliance.Host.Switchover;
+
+/// <summary>
+/// Seam for the sync service's Takeover RPC (issue 6): <c>appliance failover --to NODE</c> asks NODE, through the sync
+/// channel, to run at <see cref="SwitchoverCoordinator.TakeoverPriority"/> (the receiving side calls
+/// <see cref="SwitchoverCoordinator.AcceptTakeoverAsync"/>) so that it, and no other backup, wins when this master resigns.
+/// While no sync service runs, <see cref="SwitchoverCoordinator.Takeover"/> is null and <c>--to</c> fails saying so.
+/// </summary>
+internal interface ITakeoverRequester
+{
+    /// <summary>
+    /// Asks <paramref name="node"/> to take over, holding its override for <paramref name="hold"/> (null = until it is
+    /// released). Returns the peer's answer; an unknown or unreachable node is an answer with <see cref="TakeoverReply.Accepted"/>
+    /// false and the reason, not an exception.
+    /// </summary>
+    Task<TakeoverReply> RequestTakeoverAsync(string node, TimeSpan? hold, CancellationToken cancellationToken);
+}
