@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Appliance.Contracts.Replication;
 using Appliance.ProxyCore.Configuration;
 using Appliance.ProxyCore.Diagnostics;
 using Appliance.ProxyCore.Forwarding;
@@ -7,6 +8,7 @@ using Appliance.ProxyCore.Forwarding.Tcp;
 using Appliance.ProxyCore.Health;
 using Appliance.ProxyCore.Model;
 using Appliance.ProxyCore.Stats;
+using Appliance.ProxyCore.StickTables;
 using Appliance.ProxyCore.Tls;
 using Appliance.ProxyCore.Transport;
 using Microsoft.Extensions.Logging;
@@ -37,8 +39,21 @@ public sealed class ProxyEngine : IAsyncDisposable
         _logger = options.LoggerFactory.CreateLogger("Appliance.ProxyCore");
         _connector = new ServerConnector(options.TimeProvider, _logger);
         _dispatcher = new ConnectionDispatcher(new TcpProxySession(_connector, options.TimeProvider, _logger, options.AccessLog), options.TimeProvider, _logger);
+        StickTables = new StickTableRegistry(options.TimeProvider);
+        ServerHealth = new ServerHealthReplica(() => Runtime.Backends);
         _runtime = NewRuntime(config, previous: null);
+        StickTables.Commit(config, _runtime.StickTables);
+        ServerHealth.Attach(_runtime.Backends);
     }
+
+    /// <summary>
+    /// The stick tables, kept across reloads that keep a table's name and key type; as <see cref="IStickTableReplica"/>
+    /// the sync service's view of the replicated ones. <see cref="StickTableRegistry.All"/> answers <c>show table</c>.
+    /// </summary>
+    public StickTableRegistry StickTables { get; }
+
+    /// <summary>The servers' states as the sync service shares them.</summary>
+    public ServerHealthReplica ServerHealth { get; }
 
     /// <summary>Server state changes and agent reports, in order per server (raised on timer threads).</summary>
     public event EventHandler<HealthEvent>? HealthEventRaised;
@@ -125,6 +140,8 @@ public sealed class ProxyEngine : IAsyncDisposable
 
             // Old health checks stop before the new ones start, so the shared server states have one writer.
             Volatile.Write(ref _runtime, next);
+            StickTables.Commit(config, next.StickTables);
+            ServerHealth.Attach(next.Backends);
             var closed = _listeners.Keys.Where(k => !next.Bindings.ContainsKey(k)).ToList();
             await CloseListenersAsync(closed).ConfigureAwait(false);
             await previous.RetireAsync().ConfigureAwait(false);
@@ -189,11 +206,12 @@ public sealed class ProxyEngine : IAsyncDisposable
         await Runtime.RetireAsync().ConfigureAwait(false);
         _abort.Dispose();
         _reloadGate.Dispose();
+        StickTables.Dispose();
     }
 
     private ProxyRuntime NewRuntime(ApplianceConfig config, ProxyRuntime? previous)
     {
-        var runtime = new ProxyRuntime(config, _options, _logger, _connector, previous);
+        var runtime = new ProxyRuntime(config, _options, _logger, _connector, previous, StickTables.Prepare(config));
         var healthLogger = _options.LoggerFactory.CreateLogger("Appliance.ProxyCore.Health");
         runtime.Health.HealthEventRaised += (_, e) =>
         {

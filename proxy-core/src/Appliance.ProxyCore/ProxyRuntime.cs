@@ -19,14 +19,19 @@ namespace Appliance.ProxyCore;
 /// </summary>
 internal sealed class ProxyRuntime
 {
-    public ProxyRuntime(ApplianceConfig config, ProxyEngineOptions options, ILogger logger, ServerConnector connector, ProxyRuntime? previous)
+    /// <param name="stickTables">The live stick tables of this configuration, by name (see <see cref="StickTables.StickTableRegistry.Prepare"/>).</param>
+    public ProxyRuntime(
+        ApplianceConfig config, ProxyEngineOptions options, ILogger logger, ServerConnector connector, ProxyRuntime? previous,
+        IReadOnlyDictionary<string, StickTables.StickTable> stickTables)
     {
         Config = config;
+        StickTables = stickTables;
         var maxConn = config.Global.MaxConn ?? ProxyEngineOptions.DefaultGlobalMaxConn;
         GlobalLimiter = previous is not null && previous.GlobalLimiter.Limit == maxConn ? previous.GlobalLimiter : new ConnectionLimiter(maxConn);
         foreach (var proxy in config.Backends)
         {
-            Backends[proxy.Name] = new BackendModel(proxy, options.Policies, options.TimeProvider, previous?.Backends.GetValueOrDefault(proxy.Name));
+            Backends[proxy.Name] = new BackendModel(
+                proxy, options.Policies, options.TimeProvider, previous?.Backends.GetValueOrDefault(proxy.Name), stickTables);
         }
 
         foreach (var proxy in config.Frontends)
@@ -62,6 +67,9 @@ internal sealed class ProxyRuntime
     }
 
     public ApplianceConfig Config { get; }
+
+    /// <summary>The stick tables this runtime's backends use, by name.</summary>
+    public IReadOnlyDictionary<string, StickTables.StickTable> StickTables { get; }
 
     public Dictionary<string, BackendModel> Backends { get; } = new(StringComparer.Ordinal);
 

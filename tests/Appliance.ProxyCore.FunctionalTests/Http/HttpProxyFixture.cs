@@ -6,11 +6,15 @@ namespace Appliance.ProxyCore.FunctionalTests.Http;
 /// <summary>Two Kestrel backends behind an HTTP-mode proxy, with helpers to build the configuration.</summary>
 internal sealed class HttpProxyFixture : IAsyncDisposable
 {
-    private HttpProxyFixture(List<TestHttpBackend> backends, ProxyUnderTest proxy)
+    private HttpProxyFixture(List<TestHttpBackend> backends, ProxyUnderTest proxy, string configText)
     {
         Backends = backends;
         Proxy = proxy;
+        ConfigText = configText;
     }
+
+    /// <summary>The configuration the proxy started with (its listener's port included), e.g. to reload a variant.</summary>
+    public string ConfigText { get; }
 
     public List<TestHttpBackend> Backends { get; }
 
@@ -46,7 +50,7 @@ internal sealed class HttpProxyFixture : IAsyncDisposable
             {backendExtra}
             {servers}
             """;
-        return new HttpProxyFixture(started, await ProxyUnderTest.StartAsync(config));
+        return new HttpProxyFixture(started, await ProxyUnderTest.StartAsync(config), config);
     }
 
     public async ValueTask DisposeAsync()

@@ -6,6 +6,9 @@ public sealed record ApplianceConfig(GlobalConfig Global, IReadOnlyList<ProxyCon
     /// <summary>Sections this stage does not interpret (e.g. <c>ha</c>, <c>peers</c>, <c>userlist</c>), kept for the host.</summary>
     public IReadOnlyList<ConfigSection> OtherSections { get; init; } = [];
 
+    /// <summary>The <c>peers</c> sections, parsed (they also stay in <see cref="OtherSections"/> as written).</summary>
+    public IReadOnlyList<PeersConfig> Peers { get; init; } = [];
+
     public IEnumerable<ProxyConfig> Frontends => Proxies.Where(p => p.IsFrontend);
 
     public IEnumerable<ProxyConfig> Backends => Proxies.Where(p => p.IsBackend);

@@ -47,6 +47,7 @@ public static class ConfigLoader
         // ACLs and HTTP rules are compiled here so that a bad rule is reported with its line like any other error.
         config = Rules.HttpRulesCompiler.Compile(config, bag);
         config = Stats.StatsConfigCompiler.Compile(config, bag);
+        config = StickTables.StickConfigCompiler.Compile(config, bag);
         foreach (var validator in ConfigValidators.Create(registry ?? LoadBalancingPolicyRegistry.Default, certificates))
         {
             validator.Validate(config, bag);

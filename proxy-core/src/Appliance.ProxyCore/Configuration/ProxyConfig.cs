@@ -65,6 +65,12 @@ public sealed record ProxyConfig
     /// </summary>
     public Stats.StatsConfig? Stats { get; init; }
 
+    /// <summary>The <c>stick-table</c> line, built by <see cref="StickTables.StickConfigCompiler"/>; null when none.</summary>
+    public StickTableConfig? StickTable { get; init; }
+
+    /// <summary>The <c>stick</c> rules in file order, built by <see cref="StickTables.StickConfigCompiler"/>.</summary>
+    public IReadOnlyList<StickRuleConfig> StickRules { get; init; } = [];
+
     /// <summary>Lines whose keywords belong to later stages (acl, http-request, cookie, stats, ...), parsed but not yet applied.</summary>
     public IReadOnlyList<ConfigLine> DeferredLines { get; init; } = [];
 

@@ -9,7 +9,10 @@ namespace Appliance.ProxyCore.Model;
 public sealed class BackendModel
 {
     /// <param name="previous">The backend of the same name before a reload: its counters and its servers' states (by name) are kept.</param>
-    public BackendModel(ProxyConfig config, LoadBalancingPolicyRegistry policies, TimeProvider? time = null, BackendModel? previous = null)
+    /// <param name="stickTables">The live stick tables by name, for the backend's <c>stick</c> rules; default none.</param>
+    public BackendModel(
+        ProxyConfig config, LoadBalancingPolicyRegistry policies, TimeProvider? time = null, BackendModel? previous = null,
+        IReadOnlyDictionary<string, StickTables.StickTable>? stickTables = null)
     {
         Config = config;
         time ??= TimeProvider.System;
@@ -34,7 +37,12 @@ public sealed class BackendModel
         {
             Persistence = new CookiePersistence(cookie, servers, time);
         }
+
+        Stick = stickTables is null ? null : StickTables.StickRuleSet.Create(config, servers, stickTables);
     }
+
+    /// <summary>The <c>stick</c> rules bound to their tables, or null when the backend has none.</summary>
+    public StickTables.StickRuleSet? Stick { get; }
 
     /// <summary>The backend's traffic counters; its sessions are those of its servers.</summary>
     public TrafficCounters Traffic { get; }

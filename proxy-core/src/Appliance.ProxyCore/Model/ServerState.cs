@@ -44,6 +44,12 @@ public sealed class ServerState
     /// <summary>Called after any change of health, admin state or agent weight (the backend recomputes its own state).</summary>
     internal Action? StateChanged { get; set; }
 
+    /// <summary>Also called after any change (set by <see cref="Health.ServerHealthReplica"/>, which shares states between nodes).</summary>
+    internal Action? ReplicaChanged { get; set; }
+
+    /// <summary>The status last shared with peers (a <c>ServerStatus</c>), so only flips are reported; -1 before any.</summary>
+    internal int SharedStatus = -1;
+
     /// <summary>The <c>weight</c> from the configuration (0..256); a reload may change it.</summary>
     public int ConfiguredWeight
     {
@@ -220,5 +226,6 @@ public sealed class ServerState
         Clock.SetDown(!IsAvailable);
         Clock.Changed();
         StateChanged?.Invoke();
+        ReplicaChanged?.Invoke();
     }
 }

@@ -8,12 +8,13 @@ internal static class SectionKeywords
     public const string Frontend = "frontend";
     public const string Backend = "backend";
     public const string Listen = "listen";
+    public const string Peers = "peers";
 
     /// <summary>Sections parsed by this stage.</summary>
     public static readonly string[] Parsed = [Global, Defaults, Frontend, Backend, Listen];
 
     /// <summary>HAProxy sections (and our <c>ha</c>) kept raw in <see cref="ApplianceConfig.OtherSections"/>.</summary>
-    public static readonly string[] KeptRaw = ["peers", "userlist", "resolvers", "mailers", "cache", "program", "http-errors", "ring", "ha"];
+    public static readonly string[] KeptRaw = [Peers, "userlist", "resolvers", "mailers", "cache", "program", "http-errors", "ring", "ha"];
 
     public static readonly string[] All = [.. Parsed, .. KeptRaw];
 

@@ -16,6 +16,8 @@ internal sealed class SectionsParser(DiagnosticBag bag)
         var global = new GlobalSectionParser(bag).Parse(sections.Where(s => s.Keyword == SectionKeywords.Global));
         var proxies = new List<ProxyConfig>();
         var others = new List<ConfigSection>();
+        var peers = new List<PeersConfig>();
+        var peersParser = new PeersSectionParser(bag);
         foreach (var section in sections)
         {
             switch (section.Keyword)
@@ -38,12 +40,17 @@ internal sealed class SectionsParser(DiagnosticBag bag)
 
                     break;
                 default:
+                    if (section.Keyword == SectionKeywords.Peers && peersParser.Parse(section) is { } parsed)
+                    {
+                        peers.Add(parsed);
+                    }
+
                     others.Add(section);
                     break;
             }
         }
 
-        return new BindTlsResolver(bag).Apply(new ApplianceConfig(global, proxies) { OtherSections = others });
+        return new BindTlsResolver(bag).Apply(new ApplianceConfig(global, proxies) { OtherSections = others, Peers = peers });
     }
 
     private void ParseDefaults(ConfigSection section)

@@ -18,13 +18,7 @@ internal sealed partial class HttpExchange
     {
         foreach (var rules in _routing.ResponseRuleSets(backend))
         {
-            if (!_responseLoaded)
-            {
-                _responseMessage.Load(_response);
-                _routing.Transaction.Response = _responseMessage;
-                _responseLoaded = true;
-            }
-
+            LoadResponseView();
             var outcome = rules.ApplyResponseRules(_responseMessage, _routing.Transaction);
             if (outcome.Replies)
             {
@@ -33,6 +27,27 @@ internal sealed partial class HttpExchange
         }
 
         return null;
+    }
+
+    /// <summary>Makes the response readable by fetches (and editable) through the transaction.</summary>
+    private void LoadResponseView()
+    {
+        if (!_responseLoaded)
+        {
+            _responseMessage.Load(_response);
+            _routing.Transaction.Response = _responseMessage;
+            _responseLoaded = true;
+        }
+    }
+
+    /// <summary>Runs <c>stick store-response</c> for the server that answered.</summary>
+    private void StoreResponseStickiness(BackendModel backend, ServerModel server)
+    {
+        if (backend.Stick is { HasResponseRules: true } stick)
+        {
+            LoadResponseView();
+            stick.StoreResponse(_routing.Transaction.Samples, server);
+        }
     }
 
     /// <summary>Sends a rule's reply instead of forwarding; keeps the connection when no request body is pending.</summary>

@@ -86,6 +86,7 @@ internal sealed partial class HttpExchange : IDisposable
         }
 
         var persistence = backend.Persistence?.OnRequest(Request, _requestEdits) ?? default;
+        var preferred = persistence.Server ?? MatchStickiness(backend);
         if (_routing.Message.IsLoaded)
         {
             _routing.Message.Apply(_requestEdits);
@@ -97,7 +98,7 @@ internal sealed partial class HttpExchange : IDisposable
         for (var attempt = 0; attempt < 2; attempt++)
         {
             var (connection, failure) = await _client.Context.Connector.ConnectAsync(
-                backend, context, _client.Info.Frontend.Port, _client.Abort, persistence.Server, attempt == 0 ? pool : null).ConfigureAwait(false);
+                backend, context, _client.Info.Frontend.Port, _client.Abort, preferred, attempt == 0 ? pool : null).ConfigureAwait(false);
             if (connection is null)
             {
                 _log.Fail(503, failure == ConnectFailure.QueueTimeout ? TerminationCause.ServerTimeout : TerminationCause.ServerAbort,
@@ -106,6 +107,7 @@ internal sealed partial class HttpExchange : IDisposable
                 return false;
             }
 
+            backend.Stick?.StoreRequest(_routing.Transaction.Samples, connection.Server);
             var link = new ServerLink(connection);
             var outcome = await ForwardAsync(backend, link, mode, persistence).ConfigureAwait(false);
             if (outcome != ExchangeOutcome.RetryFresh)
@@ -115,6 +117,18 @@ internal sealed partial class HttpExchange : IDisposable
         }
 
         return false;
+    }
+
+    /// <summary>The server a <c>stick match</c> entry names (cookie persistence, checked first, wins as in HAProxy).</summary>
+    private ServerModel? MatchStickiness(BackendModel backend)
+    {
+        if (backend.Stick is not { } stick)
+        {
+            return null;
+        }
+
+        _routing.EnsureLoaded();
+        return stick.Match(_routing.Transaction.Samples);
     }
 
     public void Dispose()
@@ -201,6 +215,7 @@ internal sealed partial class HttpExchange : IDisposable
                 return ExchangeOutcome.Close;
             }
 
+            StoreResponseStickiness(backend, link.Connection.Server);
             backend.Persistence?.OnResponse(Request, _response, link.Connection.Server, persistence, _responseEdits);
             if (_responseLoaded)
             {

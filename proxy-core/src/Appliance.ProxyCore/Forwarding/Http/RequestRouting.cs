@@ -161,6 +161,9 @@ internal sealed class RequestRouting
         }
     }
 
+    /// <summary>Makes <see cref="Transaction"/>'s request view readable (rules that ran may have loaded it already).</summary>
+    public void EnsureLoaded() => Load();
+
     private static bool Uses(HttpRuleSet rules) =>
         rules.RequestRules.Count > 0 || rules.RedirectRules.Count > 0 || rules.SwitchingRules.Count > 0;
 

@@ -51,7 +51,9 @@ public sealed class TcpProxySession
         }
 
         var context = new BalanceContext(remote?.Address);
-        var (connection, failure) = await _connector.ConnectAsync(backend, context, local?.Port ?? 0, abort).ConfigureAwait(false);
+        var samples = backend.Stick is null ? default : new Acl.SampleContext(new StickTables.ConnectionView(remote, local));
+        var preferred = backend.Stick?.Match(samples);
+        var (connection, failure) = await _connector.ConnectAsync(backend, context, local?.Port ?? 0, abort, preferred).ConfigureAwait(false);
         if (connection is null)
         {
             ProxyLog.NoServer(_logger, remote?.ToString() ?? "?", frontend.Name, backend.Name, failure.ToString());
@@ -61,6 +63,9 @@ public sealed class TcpProxySession
             return;
         }
 
+        // TCP mode has no response to analyse: every store rule runs once the server is connected.
+        backend.Stick?.StoreRequest(samples, connection.Server);
+        backend.Stick?.StoreResponse(samples, connection.Server);
         using (connection)
         {
             var frontTimeouts = frontend.Config.Timeouts;
