@@ -105,7 +105,9 @@ public sealed class HaConfigErrorTests
             _ => "track_script chk /bin/true",
         };
 
-        var result = HaSection.ParseWith(first, second);
+        // Sync peers need an authentication mode; it goes after the two lines under test.
+        string[] security = first.StartsWith("sync_peer", StringComparison.Ordinal) ? ["sync_psk_file /etc/appliance/sync.key"] : [];
+        var result = HaSection.ParseWith([first, second, .. security]);
 
         Assert.Equal([$"ha.cfg:6: error: {message}"], result.Diagnostics.Select(d => d.ToString()));
     }

@@ -23,6 +23,7 @@ public sealed class HaConfigParserTests
             "unicast_peer 10.213.0.13",
             "sync_peer lb2 10.213.0.12:7400",
             "sync_peer lb3 [fd00::13]:7400",
+            "sync_psk_file /etc/appliance/sync.key",
             "auth_key_file /etc/appliance/ha.key",
             "garp_master_delay 2s",
             "garp_master_repeat 3",

@@ -82,7 +82,7 @@ public sealed class HaDiscoveryKeywordsTests
         Assert.Equal(
             [
                 "ha.cfg:5: warning: 'cluster_id' has no effect without 'discovery mdns'",
-                "ha.cfg:6: warning: 'node_name' has no effect without 'discovery mdns'",
+                "ha.cfg:6: warning: 'node_name' has no effect without 'discovery mdns' or 'sync_peer'",
             ],
             result.Diagnostics.Select(d => d.ToString()));
     }

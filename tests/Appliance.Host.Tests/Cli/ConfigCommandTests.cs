@@ -221,15 +221,5 @@ public sealed class ConfigCommandTests : IDisposable
         }
     }
 
-    private static (int Exit, string Stdout, string Stderr) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = ApplianceCommandLine.Build(stdout, stderr).Parse(args).Invoke(new System.CommandLine.InvocationConfiguration
-        {
-            Output = stdout,
-            Error = stderr,
-        });
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Exit, string Stdout, string Stderr) Run(params string[] args) => CliRunner.Run(args);
 }

@@ -15,7 +15,7 @@ public sealed class ConfigStoreTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public void Open_NewDirectory_CreatesSchemaInWalModeWithReservedStickTable()
+    public void Open_NewDirectory_CreatesSchemaInWalModeWithStickTable()
     {
         ConfigStore.Open(Dir, time: _time, hostName: "lb1");
 
@@ -27,7 +27,7 @@ public sealed class ConfigStoreTests : IDisposable
             ["configs", "node", "stick_entries"],
             Column(connection, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name;"));
         Assert.Equal(
-            ["table_name", "key", "server", "expires_utc", "data"],
+            ["table_name", "key_type", "key", "server", "expires_utc", "data"],
             Column(connection, "SELECT name FROM pragma_table_info('stick_entries');"));
         Assert.Equal("0", Scalar(connection, "SELECT count(*) FROM stick_entries;"));
     }

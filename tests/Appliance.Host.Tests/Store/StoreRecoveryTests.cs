@@ -93,7 +93,7 @@ public sealed class StoreRecoveryTests : IDisposable
         ConfigStore.Open(Dir, _logger, _time);
 
         Assert.Contains(
-            $"Warning: Config store at {Dir.StorePath} is unusable (schema version 99 is newer than this appliance understands (1)): moved aside to {AsidePath} and recreated",
+            $"Warning: Config store at {Dir.StorePath} is unusable (schema version 99 is newer than this appliance understands (2)): moved aside to {AsidePath} and recreated",
             _logger.Entries);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Appliance.Host.Hosting;
 using Appliance.Host.Switchover;
+using Appliance.Host.Sync;
 using Appliance.ProxyCore;
 using Appliance.ProxyCore.Model;
 
@@ -15,11 +16,15 @@ internal sealed class AdminCommandHandler
 {
     public const string ErrorPrefix = "error: ";
 
+    /// <summary>2 s per peer for <c>sync status</c>: a peer that takes longer is shown unreachable rather than stalling the command.</summary>
+    private static readonly TimeSpan PeerStatusTimeout = TimeSpan.FromSeconds(2);
+
     private readonly ProxyEngine _engine;
     private readonly Func<Task<string>> _reload;
     private readonly TimeProvider _time;
     private readonly DateTimeOffset _started;
     private HaAgentHost? _ha;
+    private SyncHost? _sync;
 
     public AdminCommandHandler(ProxyEngine engine, Func<Task<string>> reload, TimeProvider time)
     {
@@ -43,10 +48,17 @@ internal sealed class AdminCommandHandler
         set => Volatile.Write(ref _ha, value);
     }
 
+    /// <summary>The sync service, when the node has sync peers (set once it started).</summary>
+    public SyncHost? Sync
+    {
+        get => Volatile.Read(ref _sync);
+        set => Volatile.Write(ref _sync, value);
+    }
+
     public static IReadOnlyList<string> Commands { get; } =
     [
         "help", "status", "show info", "show stat", "show servers state", "set server BACKEND/SERVER state ready|drain|maint",
-        "set server BACKEND/SERVER weight N", "reload", FailoverCommandParser.Syntax,
+        "set server BACKEND/SERVER weight N", "reload", FailoverCommandParser.Syntax, "sync status",
     ];
 
     public async Task<string> HandleAsync(string line)
@@ -63,6 +75,7 @@ internal sealed class AdminCommandHandler
             ["set", "server", var target, "weight", var weight] => SetWeight(target, weight),
             ["reload"] => await _reload().ConfigureAwait(false),
             ["failover", ..] => await FailoverAsync(words).ConfigureAwait(false),
+            ["sync", "status"] => await SyncStatusAsync().ConfigureAwait(false),
             [] => ErrorPrefix + "empty command; try 'help'",
             _ => ErrorPrefix + $"unknown command '{line.Trim()}'; try 'help'",
         };
@@ -93,6 +106,7 @@ internal sealed class AdminCommandHandler
             text.AppendLine("role: none (no ha section)");
         }
 
+        text.AppendLine(Sync is { } sync ? SyncStatusText.Summary(sync.Node.GetStatus()) : "sync: none (no sync_peer)");
         foreach (var backend in _engine.Backends.Values)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"backend {backend.Name}: {backend.Servers.Count(s => s.State.IsUsable)}/{backend.Servers.Count} usable, queue {backend.Queue.Count}");
@@ -119,6 +133,11 @@ internal sealed class AdminCommandHandler
         var text = string.Join('\n', result.Lines);
         return result.Succeeded ? text : ErrorPrefix + text;
     }
+
+    /// <summary>Asks every peer for its report (each within <see cref="PeerStatusTimeout"/>) and formats the cluster view.</summary>
+    private async Task<string> SyncStatusAsync() => Sync is { } sync
+        ? SyncStatusText.Format(await sync.Node.GetClusterStatusAsync(PeerStatusTimeout).ConfigureAwait(false))
+        : ErrorPrefix + "this node has no sync peers ('sync_peer' in the 'ha' section)";
 
     private string Info()
     {

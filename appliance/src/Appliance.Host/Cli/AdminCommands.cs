@@ -5,7 +5,7 @@ using Appliance.Host.Admin;
 namespace Appliance.Host.Cli;
 
 /// <summary>
-/// The commands that talk to a running node through its admin socket: <c>status</c>, <c>reload</c>,
+/// The commands that talk to a running node through its admin socket: <c>status</c>, <c>reload</c>, <c>sync status</c>,
 /// <c>server set BACKEND/SERVER ready|drain|maint|weight N</c>, <c>show info</c>, <c>show servers</c>,
 /// <c>failover [--to NODE] [--timeout T] [--hold T] [--release]</c>. Exit 0 on success,
 /// 1 when the node refused the command or cannot be reached.
@@ -22,6 +22,10 @@ internal static class AdminCommands
         show.Subcommands.Add(Simple("servers", "One line per server: health, admin state, weight, sessions.", "show servers state", stdout, stderr));
         show.Subcommands.Add(Simple("stat", "The stats page's CSV (HAProxy's columns and order).", "show stat", stdout, stderr));
         yield return show;
+
+        var sync = new Command("sync", "State sync between the nodes.");
+        sync.Subcommands.Add(Simple("status", "Peers, connection state, role, epoch, lag p50/p99, unacknowledged changes, each node's config version, drift.", "sync status", stdout, stderr));
+        yield return sync;
 
         var server = new Command("server", "Change a server at runtime (until the next reload).");
         var set = new Command("set", "server set BACKEND/SERVER ready|drain|maint|weight N");

@@ -19,7 +19,8 @@ internal static class ApplianceCommandLine
             "  appliance run -f FILE     serve the configuration until SIGINT or SIGTERM, then drain\n" +
             "  appliance status | reload | server set BACKEND/SERVER ready|drain|maint|weight N | show info|servers\n" +
             "  appliance failover [--to NODE] [--timeout T] [--hold T] [--release]\n" +
-            "                            talk to the running node through its admin socket");
+            "                            talk to the running node through its admin socket\n" +
+            "  appliance cluster init-ca | issue-cert NODE | gen-psk   make the keys sync peers authenticate with");
         root.Subcommands.Add(CheckCommand.Create(stdout, stderr));
         root.Subcommands.Add(RunCommand.Create(stdout, stderr));
         foreach (var admin in AdminCommands.Create(stdout, stderr))
@@ -27,6 +28,7 @@ internal static class ApplianceCommandLine
             root.Subcommands.Add(admin);
         }
         root.Subcommands.Add(ConfigCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ClusterCommand.Create(stdout, stderr));
         return root;
     }
 

@@ -54,7 +54,7 @@ internal static class RunCommand
 
             ApplianceEvents.ConfigApplied(events, engine, parse.GetValue(file)!.FullName);
             var recorder = ConfigRecorder.Start(parse.GetValue(stateDir)!, text, loggerFactory);
-            var reloader = new ConfigReloader(parse.GetValue(file)!.FullName, engine, logger, stdout) { Recorder = recorder };
+            var reloader = new ConfigReloader(parse.GetValue(file)!.FullName, engine, logger, stdout) { Recorder = recorder, RunningText = text };
             using var reload = new ReloadSignal(() => reloader.ReloadAsync().GetAwaiter().GetResult());
 
             // Written once SIGHUP is handled: 'config rollback' signals the pid it names, and SIGHUP's default action kills.
@@ -64,6 +64,16 @@ internal static class RunCommand
                 var (applied, message) = await reloader.ReloadAsync().ConfigureAwait(false);
                 return applied ? message : AdminCommandHandler.ErrorPrefix + message;
             }, TimeProvider.System);
+            var (syncStarted, sync) = await SyncHost.StartOrReportAsync(
+                ha.Config, engine, reloader, recorder, parse.GetValue(stateDir)!, loggerFactory, stderr, cancellationToken).ConfigureAwait(false);
+            await using var syncScope = sync;
+            if (!syncStarted)
+            {
+                await engine.StopAsync(DrainGrace).ConfigureAwait(false);
+                return 1;
+            }
+
+            admin.Sync = sync;
             await using var socket = AdminSocket.TryStart(parse.GetValue(adminSocket)!, admin, logger);
             stdout.WriteLine($"appliance: serving {string.Join(", ", engine.ListeningEndPoints)}; Ctrl-C or SIGTERM to stop");
             // With an ha section the agent runs until the signal and stops (priority 0, VIPs removed) before the drain.
@@ -71,6 +81,7 @@ internal static class RunCommand
                 ha.Config, engine, loggerFactory, stdout, stderr, shutdown.Task, cancellationToken, host =>
                 {
                     admin.Ha = host;
+                    sync?.Follow(host);
                     engine.ApplianceStatus = host is null ? null : new HaApplianceStatus(host);
                 }).ConfigureAwait(false);
             logger.LogInformation("Stopping: draining the proxy");

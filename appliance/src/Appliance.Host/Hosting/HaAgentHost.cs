@@ -53,6 +53,9 @@ internal sealed class HaAgentHost : IAsyncDisposable, Switchover.ISwitchoverAgen
     /// <inheritdoc />
     public Task<Appliance.Contracts.HaRole> ReleaseAsync() => _service.Driver.ReleaseAsync();
 
+    /// <summary>The agent's role changes, in order (the sync service follows them).</summary>
+    public RoleEventStream Events => _service.Events;
+
     /// <summary>Completes when the agent's driver ends; faulted when it failed.</summary>
     public Task Completion => _service.Driver.Completion;
 

@@ -45,19 +45,32 @@ internal sealed class ConfigRecorder
     }
 
     /// <summary>Records <paramref name="text"/> as applied with <paramref name="origin"/>; null when the store is unavailable (logged).</summary>
-    public ConfigRecordResult? Record(string text, string origin)
+    public ConfigRecordResult? Record(string text, string origin) => Use(store => store.Record(text, origin));
+
+    /// <summary>The last synced configuration's cluster-wide version and hash (<see cref="ConfigStore.SyncedConfig"/>); null when none or unavailable.</summary>
+    public (long Version, string Sha256)? SyncedConfig => Use(store => store.SyncedConfig);
+
+    /// <summary>Records the cluster-wide version of the configuration a sync commit applied; false when the store is unavailable (logged).</summary>
+    public bool RecordSynced(long version, string sha256) => Use(store =>
+    {
+        store.SetSyncedConfig(version, sha256);
+        return true;
+    });
+
+    /// <summary>Runs <paramref name="work"/> on the store, opening it again when it was unavailable; default(T) when it still is (logged).</summary>
+    public T? Use<T>(Func<ConfigStore, T> work)
     {
         lock (_gate)
         {
             try
             {
                 _store ??= ConfigStore.Open(_directory, _logger, _time);
-                return _store.Record(text, origin);
+                return work(_store);
             }
             catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or StoreUnavailableException)
             {
                 StoreLog.Unavailable(_logger, _directory.StorePath, e.Message);
-                return null;
+                return default;
             }
         }
     }

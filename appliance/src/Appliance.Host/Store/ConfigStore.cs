@@ -18,6 +18,8 @@ internal sealed class ConfigStore
     private const string NodeIdKey = "node.id";
     private const string NodeNameKey = "node.name";
     private const string ClusterKeyPrefix = "cluster-key.";
+    private const string SyncVersionKey = "sync.config-version";
+    private const string SyncHashKey = "sync.config-sha256";
 
     private readonly StoreDatabase _database;
     private readonly ILogger _logger;
@@ -135,6 +137,49 @@ internal sealed class ConfigStore
     /// <summary>The newest version with its text, or null when nothing was recorded.</summary>
     public ConfigVersion? Newest() => Newest(_database);
 
+    /// <summary>
+    /// The cluster-wide version of the configuration this node last committed through configuration sync, with the
+    /// SHA-256 of its shared text; null when it never took part in one.
+    /// </summary>
+    public (long Version, string Sha256)? SyncedConfig
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _nodeRows.TryGetValue(SyncVersionKey, out var version) && _nodeRows.TryGetValue(SyncHashKey, out var hash)
+                    ? (long.Parse(version, CultureInfo.InvariantCulture), hash)
+                    : null;
+            }
+        }
+    }
+
+    /// <summary>Records the cluster-wide version and shared-text hash of the configuration a sync commit applied.</summary>
+    public void SetSyncedConfig(long version, string sha256)
+    {
+        lock (_gate)
+        {
+            var rows = new Dictionary<string, string>
+            {
+                [SyncVersionKey] = version.ToString(CultureInfo.InvariantCulture),
+                [SyncHashKey] = sha256,
+            };
+            Write((connection, transaction) =>
+            {
+                foreach (var (key, value) in rows)
+                {
+                    UpsertNodeValue(connection, transaction, key, value);
+                }
+
+                return true;
+            });
+            foreach (var (key, value) in rows)
+            {
+                _nodeRows[key] = value;
+            }
+        }
+    }
+
     /// <summary>Renames this node (shown in history and, later, to sync peers); the id does not change.</summary>
     public void SetNodeName(string name) => SetNodeValue(NodeNameKey, name);
 
@@ -166,6 +211,22 @@ internal sealed class ConfigStore
             return removed;
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one write transaction of this store (for the other tables of the file, such as the
+    /// stick entries): a recreated file gets this node's identity and keys back first, as for a configuration.
+    /// </summary>
+    public T WriteTransaction<T>(Func<SqliteConnection, SqliteTransaction, T> work)
+    {
+        lock (_gate)
+        {
+            return Write(work);
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a read connection of this store.</summary>
+    /// <exception cref="StoreUnavailableException">The file is damaged (the next write repairs it).</exception>
+    public T Read<T>(Func<SqliteConnection, T> work) => _database.Read(work);
 
     /// <summary>Every version in <paramref name="database"/>, newest first, without their text.</summary>
     public static IReadOnlyList<ConfigVersion> History(StoreDatabase database) =>

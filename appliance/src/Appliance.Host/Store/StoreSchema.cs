@@ -8,7 +8,7 @@ namespace Appliance.Host.Store;
 /// </summary>
 internal static class StoreSchema
 {
-    private static readonly string[] Migrations = [StoreSql.SchemaV1];
+    private static readonly string[] Migrations = [StoreSql.SchemaV1, StoreSql.SchemaV2];
 
     /// <summary>The schema version this build writes.</summary>
     public static int CurrentVersion => Migrations.Length;

@@ -46,6 +46,32 @@ internal static class StoreSql
         ) WITHOUT ROWID;
         """;
 
+    /// <summary>
+    /// Schema version 2: stick_entries (empty until now) gets the key's type, so a persisted entry comes back as the same
+    /// key (an address and the same digits as an integer or string are different entries).
+    /// </summary>
+    public const string SchemaV2 = """
+        DROP TABLE stick_entries;
+        CREATE TABLE stick_entries (
+            table_name  TEXT NOT NULL,
+            key_type    TEXT NOT NULL,
+            key         TEXT NOT NULL,
+            server      TEXT NOT NULL,
+            expires_utc TEXT NOT NULL,
+            data        TEXT,
+            PRIMARY KEY (table_name, key_type, key)
+        ) WITHOUT ROWID;
+        """;
+
+    public const string DeleteStickEntries = "DELETE FROM stick_entries;";
+
+    public const string InsertStickEntry =
+        "INSERT OR REPLACE INTO stick_entries (table_name, key_type, key, server, expires_utc) VALUES ($table, $type, $key, $server, $expires);";
+
+    // Expired rows are skipped (and dropped at the next snapshot): a node down longer than an entry's lifetime forgets it.
+    public const string SelectLiveStickEntries =
+        "SELECT table_name, key_type, key, server, expires_utc FROM stick_entries WHERE expires_utc > $now ORDER BY table_name, key;";
+
     public const string SelectNewestConfig =
         "SELECT version, sha256, applied_utc, origin, node, text FROM configs ORDER BY version DESC LIMIT 1;";
 

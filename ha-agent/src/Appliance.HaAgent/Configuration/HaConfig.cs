@@ -24,6 +24,7 @@ namespace Appliance.HaAgent.Configuration;
 /// <param name="NotifyTimeout"><c>notify_timeout</c>: the notify program is killed after this. Default 30 s.</param>
 /// <param name="InitialStateHint"><c>state</c>: keepalived's hint, kept for display; the election ignores it.</param>
 /// <param name="Discovery"><c>discovery mdns</c> with <c>cluster_id</c> and <c>node_name</c>; null (the default) = no discovery.</param>
+/// <param name="Sync">This node's side of state sync (<c>sync_listen</c>, <c>node_name</c>, <c>sync_ca</c>...); null (the default) = no <c>sync_peer</c>.</param>
 public sealed record HaConfig(
     string Interface,
     byte VirtualRouterId,
@@ -43,7 +44,8 @@ public sealed record HaConfig(
     string? Notify,
     TimeSpan NotifyTimeout,
     HaRole? InitialStateHint,
-    DiscoveryConfig? Discovery = null)
+    DiscoveryConfig? Discovery = null,
+    SyncConfig? Sync = null)
 {
     /// <summary>Default <c>priority</c> (RFC 5798 §5.2.4).</summary>
     public const byte DefaultPriority = VrrpConstants.DefaultPriority;

@@ -58,6 +58,16 @@ internal sealed class HaConfigBuilder
 
     public string? NodeName { get; set; }
 
+    public System.Net.IPEndPoint? SyncListen { get; set; }
+
+    public string? SyncCa { get; set; }
+
+    public string? SyncCert { get; set; }
+
+    public string? SyncKey { get; set; }
+
+    public string? SyncPskFile { get; set; }
+
     /// <summary>Records the first line of a single-valued keyword; returns that earlier line when this is a repeat.</summary>
     public HaConfigLine? MarkSeen(HaConfigLine line)
     {
@@ -92,5 +102,6 @@ internal sealed class HaConfigBuilder
         Notify,
         NotifyTimeout,
         InitialStateHint,
-        DiscoveryEnabled ? new DiscoveryConfig(ClusterId!, NodeName, DiscoverySyncPort) : null);
+        DiscoveryEnabled ? new DiscoveryConfig(ClusterId!, NodeName, DiscoverySyncPort) : null,
+        HaSyncKeywords.Build(this));
 }

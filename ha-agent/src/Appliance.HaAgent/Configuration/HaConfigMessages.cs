@@ -68,4 +68,26 @@ internal static class HaConfigMessages
         "'discovery mdns' requires 'cluster_id' (none given): peers are matched by it";
 
     public static string NeedsDiscovery(string keyword) => $"'{keyword}' has no effect without 'discovery mdns'";
+
+    public static string NodeNameUnused() => "'node_name' has no effect without 'discovery mdns' or 'sync_peer'";
+
+    public static string NeedsSyncPeer(string keyword) => $"'{keyword}' has no effect without 'sync_peer'";
+
+    public static string SyncNeedsSecurity() =>
+        "'sync_peer' needs peer authentication (sync has no unauthenticated mode): 'sync_ca', 'sync_cert' and 'sync_key' " +
+        "for mutual TLS, or 'sync_psk_file' (none given); 'appliance cluster init-ca' and 'appliance cluster gen-psk' make them";
+
+    public static string SyncSecurityTwice(HaConfigLine tls) =>
+        $"'sync_psk_file' and mutual TLS ('{tls.Keyword}' at {tls.File}:{tls.Line}) exclude each other; keep one";
+
+    public static string SyncTlsIncomplete(string given, IReadOnlyList<string> missing) =>
+        $"'{given}' turns on mutual TLS for sync, which also needs {string.Join(" and ", missing.Select(m => $"'{m}'"))} (none given)";
+
+    public static string SyncPeerIsSelf(string name) => $"'sync_peer' '{name}' is this node's own 'node_name'";
+
+    public static string SyncPeerIsListen(string endPoint, HaConfigLine listen) =>
+        $"'sync_peer' {endPoint} is this node's own 'sync_listen' ({listen.File}:{listen.Line})";
+
+    public static string DiscoveryPortDiffers(int announced, int listening) =>
+        $"'discovery mdns' announces sync port {announced} but 'sync_listen' listens on {listening}: peers that discover this node will not reach it";
 }

@@ -48,6 +48,7 @@ internal static class HaConfigValidator
         }
 
         HaDiscoveryKeywords.Validate(section, b, d);
+        HaSyncKeywords.Validate(section, b, d);
 
         if (b.InitialStateHint == HaRole.Master && b.Priority != VrrpConstants.OwnerPriority)
         {

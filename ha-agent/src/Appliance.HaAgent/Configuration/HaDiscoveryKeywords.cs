@@ -89,7 +89,7 @@ internal static class HaDiscoveryKeywords
         b.NodeName = name;
     }
 
-    /// <summary>Checks that need the whole section: discovery needs a cluster id; the other two need discovery.</summary>
+    /// <summary>Checks that need the whole section: discovery needs a cluster id; <c>cluster_id</c> needs discovery, <c>node_name</c> discovery or sync.</summary>
     public static void Validate(HaConfigLine section, HaConfigBuilder b, List<HaDiagnostic> d)
     {
         if (b.DiscoveryEnabled && b.ClusterId is null && b.SeenAt(ClusterId) is null)
@@ -99,12 +99,15 @@ internal static class HaDiscoveryKeywords
 
         if (b.SeenAt(Discovery) is null)
         {
-            foreach (var keyword in new[] { ClusterId, NodeName })
+            if (b.SeenAt(ClusterId) is { } cluster)
             {
-                if (b.SeenAt(keyword) is { } line)
-                {
-                    d.Add(HaDiagnostic.Warning(line, HaConfigMessages.NeedsDiscovery(keyword)));
-                }
+                d.Add(HaDiagnostic.Warning(cluster, HaConfigMessages.NeedsDiscovery(ClusterId)));
+            }
+
+            // node_name also names the node to its sync peers.
+            if (b.SeenAt(NodeName) is { } node && b.SyncPeers.Count == 0)
+            {
+                d.Add(HaDiagnostic.Warning(node, HaConfigMessages.NodeNameUnused()));
             }
         }
     }

@@ -63,7 +63,7 @@ internal static class HaKeywords
 
             b.UnicastPeers.Add((peer, line));
         })),
-        new("sync_peer", true, ReadSyncPeer),
+        new(HaSyncKeywords.SyncPeer, true, ReadSyncPeer),
         new("auth_key_file", false, (line, b, d) =>
         {
             if (HaArguments.TrySingle(line, "one file path", d, out var path))
@@ -101,7 +101,7 @@ internal static class HaKeywords
                 d.Add(HaDiagnostic.Error(line, HaConfigMessages.Expects(line.Keyword, "3, the only version supported (RFC 5798)", version)));
             }
         }),
-    }.ToDictionary(k => k.Name, StringComparer.Ordinal);
+    }.Concat(HaSyncKeywords.All).ToDictionary(k => k.Name, StringComparer.Ordinal);
 
     public static string? ReadInterface(HaConfigLine line, List<HaDiagnostic> d)
     {
@@ -257,7 +257,7 @@ internal static class HaKeywords
         b.SyncPeers.Add((new SyncPeerConfig(args[0], endPoint), line));
     }
 
-    private static bool TryEndPoint(string text, out IPEndPoint endPoint)
+    public static bool TryEndPoint(string text, out IPEndPoint endPoint)
     {
         endPoint = null!;
         var colon = text.LastIndexOf(':');

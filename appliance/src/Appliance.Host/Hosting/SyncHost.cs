@@ -1,0 +1,193 @@
+using System.Threading.Channels;
+using Appliance.HaAgent.Configuration;
+using Appliance.HaAgent.Discovery;
+using Appliance.HaAgent.Events;
+using Appliance.HaAgent.Sync.Node;
+using Appliance.Host.Store;
+using Appliance.Host.Sync;
+using Appliance.ProxyCore;
+using Microsoft.Extensions.Logging;
+
+namespace Appliance.Host.Hosting;
+
+/// <summary>
+/// Runs the state sync beside the proxy when the <c>ha</c> section has <c>sync_peer</c> lines: restores the persisted
+/// stick tables, starts the <see cref="SyncNode"/> (gRPC server on <c>sync_listen</c>, the proxy's stick tables and
+/// server states plugged in, this host as configuration participant), routes reloads to the cluster, follows the VRRP
+/// role, and saves the tables periodically and at stop. Anything that fails here is logged as critical, never hidden.
+/// </summary>
+internal sealed class SyncHost : IAsyncDisposable
+{
+    /// <summary>The sync service's own state file in the state directory (the highest master epoch seen).</summary>
+    public const string EpochFileName = "sync-epoch";
+
+    private readonly ConfigReloader _reloader;
+    private readonly StickTablePersistence? _persistence;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stop = new();
+    private Task _follow = Task.CompletedTask;
+
+    private SyncHost(SyncNode node, ConfigReloader reloader, StickTablePersistence? persistence, ILogger logger)
+    {
+        Node = node;
+        _reloader = reloader;
+        _persistence = persistence;
+        _logger = logger;
+    }
+
+    /// <summary>The running sync node.</summary>
+    public SyncNode Node { get; }
+
+    /// <summary>
+    /// Starts sync for <paramref name="ha"/>; null when it has no sync peers (a reload then stays local).
+    /// </summary>
+    /// <param name="ha">The node's <c>ha</c> section; null = none.</param>
+    /// <param name="engine">The proxy: its stick tables and server states are replicated.</param>
+    /// <param name="reloader">Applies committed configurations; from now on its reloads are proposed to the cluster.</param>
+    /// <param name="recorder">The node's store: versions, the synced version, the persisted stick tables; null = none.</param>
+    /// <param name="stateDirectory">Where the sync service keeps its epoch file.</param>
+    /// <param name="loggerFactory">Loggers.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <exception cref="InvalidOperationException">The keys cannot be loaded or the server cannot listen; the message says which and why.</exception>
+    public static async Task<SyncHost?> StartAsync(
+        HaConfig? ha, ProxyEngine engine, ConfigReloader reloader, ConfigRecorder? recorder, string stateDirectory,
+        ILoggerFactory loggerFactory, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (ha?.Sync is not { } sync)
+        {
+            return null;
+        }
+
+        var logger = loggerFactory.CreateLogger("Appliance.Sync");
+        var name = sync.NodeName ?? DiscoveryOptions.HostLabel(Environment.MachineName);
+        var security = SyncSecurityLoader.Load(sync.Security, name);
+        var participant = new HostConfigParticipant(reloader, recorder, name, logger);
+        var persistence = recorder is null ? null : new StickTablePersistence(engine.StickTables, recorder, time, logger);
+        // Before the first sync: what the peers send then wins over what the store had.
+        persistence?.Restore();
+        var node = new SyncNode(new SyncNodeOptions
+        {
+            NodeName = name,
+            ListenEndPoint = sync.Listen,
+            Security = security,
+            Peers = ha.SyncPeers,
+            StickTables = engine.StickTables,
+            ServerHealth = engine.ServerHealth,
+            Config = participant,
+            RunningSharedText = _ => Task.FromResult<string?>(participant.RunningSharedText),
+            StateFile = Path.Combine(stateDirectory, EpochFileName),
+            LoggerFactory = loggerFactory,
+            TimeProvider = time,
+        });
+        try
+        {
+            await node.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await node.DisposeAsync().ConfigureAwait(false);
+            throw new InvalidOperationException($"cannot start the sync service on {sync.Listen}: {e.Message}", e);
+        }
+
+        persistence?.Start();
+        reloader.Cluster = node.ProposeConfigAsync;
+        SyncLog.Started(logger, name, node.EndPoint.ToString(), ha.SyncPeers.Count, security.UsesTls ? "mutual TLS" : "pre-shared key");
+        var host = new SyncHost(node, reloader, persistence, logger);
+        // The election starts after the initial pull (at most SyncNodeOptions.InitialSyncTimeout, 5 s): a node that
+        // would win at once must not become master with tables its peers have not filled yet.
+        var outcome = await node.WaitForInitialSyncAsync(cancellationToken).ConfigureAwait(false);
+        SyncLog.InitialSync(logger, outcome.ToString());
+        return host;
+    }
+
+    /// <summary>
+    /// <see cref="StartAsync"/> for <c>appliance run</c>: a failure is written to <paramref name="stderr"/> as
+    /// <c>Not starting: sync: ...</c> and returned as false (the node then exits 1 rather than serve without sync).
+    /// </summary>
+    public static async Task<(bool Started, SyncHost? Host)> StartOrReportAsync(
+        HaConfig? ha, ProxyEngine engine, ConfigReloader reloader, ConfigRecorder? recorder, string stateDirectory,
+        ILoggerFactory loggerFactory, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (true, await StartAsync(ha, engine, reloader, recorder, stateDirectory, loggerFactory, TimeProvider.System, cancellationToken).ConfigureAwait(false));
+        }
+        catch (InvalidOperationException e)
+        {
+            stderr.WriteLine($"Not starting: sync: {e.Message}");
+            return (false, null);
+        }
+    }
+
+    /// <summary>
+    /// Follows <paramref name="agent"/>'s role from now on (its current role at once, then every change); null when the
+    /// agent stops, which leaves the node's role at Initialize.
+    /// </summary>
+    public void Follow(HaAgentHost? agent)
+    {
+        if (agent is null)
+        {
+            SetRole(Appliance.Contracts.HaRole.Initialize);
+            return;
+        }
+
+        // Subscribe before reading the current role: a change in between is then delivered, not lost.
+        var changes = agent.Events.Subscribe();
+        SetRole(agent.Role);
+        _follow = FollowAsync(changes);
+    }
+
+    /// <summary>Stops following, saves the stick tables a last time, stops the sync node; reloads become local again.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _reloader.Cluster = null;
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _follow.ConfigureAwait(false);
+        if (_persistence is not null)
+        {
+            await _persistence.DisposeAsync().ConfigureAwait(false);
+        }
+
+        try
+        {
+            await Node.StopAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            SyncLog.Failed(_logger, "stopping the sync node", e);
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task FollowAsync(ChannelReader<RoleChangeEvent> changes)
+    {
+        try
+        {
+            await foreach (var change in changes.ReadAllAsync(_stop.Token).ConfigureAwait(false))
+            {
+                SetRole(change.To);
+            }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            SyncLog.Failed(_logger, "following the VRRP role", e);
+        }
+    }
+
+    private void SetRole(Appliance.Contracts.HaRole role)
+    {
+        try
+        {
+            Node.SetRole(role);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            SyncLog.Failed(_logger, $"telling the sync node its role {role}", e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace Appliance.HaAgent.Sync.Node;
+
+/// <summary>How a starting node's initial pull of its peers' state ended.</summary>
+public enum InitialSyncOutcome
+{
+    /// <summary>Still pulling.</summary>
+    Pending,
+
+    /// <summary>No peers are configured: nothing to pull.</summary>
+    NoPeers,
+
+    /// <summary>At least one peer's state was pulled and merged.</summary>
+    Loaded,
+
+    /// <summary>No peer answered within <see cref="SyncNodeOptions.InitialSyncTimeout"/>; the node's state is not established yet.</summary>
+    TimedOut,
+
+    /// <summary>A master's replication stream delivered a snapshot before the pull finished.</summary>
+    FromMaster,
+}
