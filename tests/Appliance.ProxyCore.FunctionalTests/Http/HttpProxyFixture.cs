@@ -26,7 +26,9 @@ internal sealed class HttpProxyFixture : IAsyncDisposable
 
     public int BackendConnections => Backends.Sum(b => b.Connections);
 
-    public static async Task<HttpProxyFixture> StartAsync(int backends = 2, string frontendExtra = "", string backendExtra = "", string serverExtra = "")
+    /// <param name="sectionsBefore">Sections placed before <c>defaults</c> (e.g. a <c>peers</c> section).</param>
+    public static async Task<HttpProxyFixture> StartAsync(
+        int backends = 2, string frontendExtra = "", string backendExtra = "", string serverExtra = "", string sectionsBefore = "")
     {
         var started = new List<TestHttpBackend>();
         for (var i = 0; i < backends; i++)
@@ -37,6 +39,7 @@ internal sealed class HttpProxyFixture : IAsyncDisposable
         // serverExtra may say {0} for the server's own name (e.g. "cookie {0}").
         var servers = string.Join('\n', started.Select(b => $"    server {b.Name} 127.0.0.1:{b.Port} {string.Format(System.Globalization.CultureInfo.InvariantCulture, serverExtra, b.Name)}"));
         var config = $"""
+            {sectionsBefore}
             defaults
                 mode http
                 timeout connect 2s

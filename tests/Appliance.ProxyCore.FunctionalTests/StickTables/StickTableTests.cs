@@ -75,6 +75,35 @@ public sealed class StickTableTests
     }
 
     [Fact]
+    public async Task HttpStickOnSrc_OptionPersist_DownServerStillTried()
+    {
+        await using var fixture = await HttpProxyFixture.StartAsync(backendExtra: StickOnSource + "\n    option persist");
+        var first = await GetOnNewConnectionAsync(fixture, "/");
+
+        // Marked down, though it still answers: option persist sends the pinned client there anyway.
+        fixture.Proxy.Server("be", first).State.SetHealth(ServerHealth.Down, 0);
+        Assert.Equal(first, await GetOnNewConnectionAsync(fixture, "/"));
+
+        fixture.Proxy.Server("be", first).State.SetOperatorAdmin(ServerAdminState.Maint);
+        Assert.NotEqual(first, await GetOnNewConnectionAsync(fixture, "/"));
+    }
+
+    [Fact]
+    public async Task HttpStickOnSrc_ConditionFalse_NoEntryStored()
+    {
+        await using var fixture = await HttpProxyFixture.StartAsync(backendExtra: """
+                stick-table type ip size 100 expire 10m
+                acl live path_beg /live
+                stick on src if live
+            """);
+
+        await GetOnNewConnectionAsync(fixture, "/");
+        Assert.Equal(0, fixture.Proxy.Engine.StickTables.All["be"].Count);
+        await GetOnNewConnectionAsync(fixture, "/live/x");
+        Assert.Equal(1, fixture.Proxy.Engine.StickTables.All["be"].Count);
+    }
+
+    [Fact]
     public async Task HttpStickOnSrc_PinnedServerDraining_StillServesTheClient()
     {
         await using var fixture = await HttpProxyFixture.StartAsync(backendExtra: StickOnSource);
@@ -116,7 +145,7 @@ public sealed class StickTableTests
     }
 
     /// <summary>GET on a fresh connection (no keep-alive reuse); returns the name of the backend that answered.</summary>
-    private static async Task<string> GetOnNewConnectionAsync(HttpProxyFixture fixture, string path, string? cookie = null)
+    internal static async Task<string> GetOnNewConnectionAsync(HttpProxyFixture fixture, string path, string? cookie = null)
     {
         using var handler = new HttpClientHandler { UseCookies = false };
         using var client = new HttpClient(handler);

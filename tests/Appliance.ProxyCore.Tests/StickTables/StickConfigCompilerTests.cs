@@ -18,6 +18,7 @@ public sealed class StickConfigCompilerTests
             "    stick on src table ips if internal\n" +
             "    stick store-response res.cook(JSESSIONID)\n" +
             "    stick match cookie(JSESSIONID)\n" +
+            "    stick store-request req.hdr(X-User),lower unless internal\n" +
             "    server s1 127.0.0.1:80\n" +
             "backend ips\n    stick-table type ipv6 size 1m\n    server s1 127.0.0.1:80\n");
 
@@ -27,7 +28,8 @@ public sealed class StickConfigCompilerTests
             new StickTableConfig { Name = "be", KeyType = StickKeyType.Text, KeyLength = 64, Size = 10240, Expire = TimeSpan.FromMinutes(30), NoPurge = true, Peers = "mesh", Location = be.StickTable!.Location },
             be.StickTable);
         Assert.Equal(
-            [(StickRuleKind.On, "src", "ips", true), (StickRuleKind.StoreResponse, "res.cook(JSESSIONID)", "be", false), (StickRuleKind.Match, "req.cook(JSESSIONID)", "be", false)],
+            [(StickRuleKind.On, "src", "ips", true), (StickRuleKind.StoreResponse, "res.cook(JSESSIONID)", "be", false), (StickRuleKind.Match, "req.cook(JSESSIONID)", "be", false),
+             (StickRuleKind.StoreRequest, "req.hdr(X-User),lower", "be", true)],
             be.StickRules.Select(r => (r.Kind, r.Pattern.ToString(), r.Table, r.Condition is not null)));
         Assert.Equal((StickKeyType.Ipv6, 1024 * 1024, (TimeSpan?)null), (result.Config.FindBackend("ips")!.StickTable!.KeyType, result.Config.FindBackend("ips")!.StickTable!.Size, result.Config.FindBackend("ips")!.StickTable!.Expire));
         var peers = Assert.Single(result.Config.Peers);
@@ -69,6 +71,14 @@ public sealed class StickConfigCompilerTests
         var diagnostics = ConfigTestHelper.Diagnostics(Head + "    stick-table type ip size 10\n    " + line + "\n");
 
         Assert.Contains(diagnostics, d => d.Contains(expected, StringComparison.Ordinal) && d.StartsWith("t.cfg:8: error:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Check_FrontendAndBackendTablesShareName_Refused()
+    {
+        var diagnostics = ConfigTestHelper.Diagnostics(Head + "    stick-table type ip size 10\nfrontend be\n    bind 127.0.0.1:80\n    stick-table type ip size 10\n");
+
+        Assert.Contains("t.cfg:10: error: 'stick-table' in frontend 'be': another proxy of the same name declares a table at t.cfg:7; table names must be unique", diagnostics);
     }
 
     [Fact]

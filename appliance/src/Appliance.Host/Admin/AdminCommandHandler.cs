@@ -58,7 +58,7 @@ internal sealed class AdminCommandHandler
     public static IReadOnlyList<string> Commands { get; } =
     [
         "help", "status", "show info", "show stat", "show servers state", "set server BACKEND/SERVER state ready|drain|maint",
-        "set server BACKEND/SERVER weight N", "reload", FailoverCommandParser.Syntax, "sync status",
+        "set server BACKEND/SERVER weight N", "reload", "reload local", FailoverCommandParser.Syntax, "sync status",
     ];
 
     public async Task<string> HandleAsync(string line)
@@ -74,6 +74,7 @@ internal sealed class AdminCommandHandler
             ["set", "server", var target, "state", var state] => SetState(target, state),
             ["set", "server", var target, "weight", var weight] => SetWeight(target, weight),
             ["reload"] => await _reload().ConfigureAwait(false),
+            ["reload", "local"] => await ReloadLocalAsync().ConfigureAwait(false),
             ["failover", ..] => await FailoverAsync(words).ConfigureAwait(false),
             ["sync", "status"] => await SyncStatusAsync().ConfigureAwait(false),
             [] => ErrorPrefix + "empty command; try 'help'",
@@ -132,6 +133,18 @@ internal sealed class AdminCommandHandler
             : await Switchover.FailoverAsync(request!, CancellationToken.None).ConfigureAwait(false);
         var text = string.Join('\n', result.Lines);
         return result.Succeeded ? text : ErrorPrefix + text;
+    }
+
+    /// <summary>A reload on this node only; the same as <c>reload</c> on a node without sync peers.</summary>
+    private async Task<string> ReloadLocalAsync()
+    {
+        if (Sync is not { } sync)
+        {
+            return await _reload().ConfigureAwait(false);
+        }
+
+        var (applied, message) = await sync.ReloadLocalAsync().ConfigureAwait(false);
+        return applied ? message + " (this node only: the other nodes keep their configuration; 'appliance sync status' shows the drift)" : ErrorPrefix + message;
     }
 
     /// <summary>Asks every peer for its report (each within <see cref="PeerStatusTimeout"/>) and formats the cluster view.</summary>

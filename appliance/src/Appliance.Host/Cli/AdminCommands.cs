@@ -15,7 +15,14 @@ internal static class AdminCommands
     public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr)
     {
         yield return Simple("status", "Role, priority, VIPs, peers, listeners and every server's state.", "status", stdout, stderr);
-        yield return Simple("reload", "Re-read and validate the configuration file; a bad one is refused and the running one stays.", "reload", stdout, stderr);
+        var reloadSocket = ApplianceCommandLine.SocketOption();
+        var local = new Option<bool>("--local") { Description = "With sync peers: apply on this node only (when a peer is down and would refuse the change)." };
+        var reload = new Command("reload", "Re-read and validate the configuration file; a bad one is refused and the running one stays. With sync peers, every node applies it or none.")
+        {
+            reloadSocket, local,
+        };
+        reload.SetAction((parse, ct) => SendAsync(parse.GetValue(reloadSocket)!, parse.GetValue(local) ? "reload local" : "reload", stdout, stderr, ct));
+        yield return reload;
 
         var show = new Command("show", "Show runtime information.");
         show.Subcommands.Add(Simple("info", "Node, pid, uptime, listeners, connections.", "show info", stdout, stderr));

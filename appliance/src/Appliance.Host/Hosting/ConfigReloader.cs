@@ -35,6 +35,9 @@ internal sealed class ConfigReloader
         _stdout = stdout;
     }
 
+    /// <summary>Looks up the environment variables a file uses (<c>"${NODE_ADDR}"</c>); default null = the process environment.</summary>
+    public Func<string, string?>? Environment { get; init; }
+
     /// <summary>Records each configuration a reload applies; none when null (the default).</summary>
     public ConfigRecorder? Recorder { get; init; }
 
@@ -59,17 +62,21 @@ internal sealed class ConfigReloader
     }
 
     /// <summary>Reloads once; the message says what happened (it starts with "reload refused" when nothing changed).</summary>
-    public async Task<(bool Applied, string Message)> ReloadAsync(CancellationToken cancellationToken = default)
+    /// <param name="local">True: apply on this node only even with sync peers (a peer is down for maintenance); the node then drifts until the next cluster reload.</param>
+    /// <param name="cancellationToken">Cancels a cluster proposal.</param>
+    public async Task<(bool Applied, string Message)> ReloadAsync(bool local = false, CancellationToken cancellationToken = default)
     {
-        var (text, result) = ConfigFileSnapshot.Load(_path);
-        return Cluster is { } cluster
+        var (text, result) = ConfigFileSnapshot.Load(_path, Environment);
+        return !local && Cluster is { } cluster
             ? await ProposeAsync(text, result, cluster, cancellationToken).ConfigureAwait(false)
             : await ApplyAsync(text, result, ConfigOrigin.Reload).ConfigureAwait(false);
     }
 
     /// <summary>Validates and applies <paramref name="text"/> as the content of the file (a sync commit: the file was just written with it).</summary>
-    public Task<(bool Applied, string Message)> ApplyAsync(string text, string origin) =>
-        ApplyAsync(text, ConfigLoader.LoadText(text, _path), origin);
+    public Task<(bool Applied, string Message)> ApplyAsync(string text, string origin) => ApplyAsync(text, Load(text), origin);
+
+    /// <summary>Loads <paramref name="text"/> as the content of the file, with <see cref="Environment"/>.</summary>
+    public ConfigLoadResult Load(string text) => ConfigLoader.LoadText(text, _path, environment: Environment);
 
     private async Task<(bool Applied, string Message)> ApplyAsync(string text, ConfigLoadResult result, string origin)
     {

@@ -138,6 +138,9 @@ internal sealed class SyncHost : IAsyncDisposable
         _follow = FollowAsync(changes);
     }
 
+    /// <summary>Applies the file on this node only (<c>appliance reload --local</c>): for when a peer is down and would refuse every change.</summary>
+    public Task<(bool Applied, string Message)> ReloadLocalAsync() => _reloader.ReloadAsync(local: true);
+
     /// <summary>Stops following, saves the stick tables a last time, stops the sync node; reloads become local again.</summary>
     public async ValueTask DisposeAsync()
     {

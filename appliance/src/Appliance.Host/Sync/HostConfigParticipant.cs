@@ -21,7 +21,11 @@ internal sealed class HostConfigParticipant : IConfigParticipant
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private readonly SortedDictionary<long, (ConfigProposal Proposal, string Text)> _staged = [];
-    private RunningConfig _running;
+    // The cluster-wide version of the last configuration committed here (0: none since the store was created).
+    private long _version;
+
+    // The hash of the running text's shared part, computed once per running text (Running is read on every ack).
+    private (string Text, string Sha256) _hashed = (string.Empty, ConfigStore.Hash(string.Empty));
 
     /// <param name="reloader">Applies a committed file; its <see cref="ConfigReloader.RunningText"/> is what the node runs.</param>
     /// <param name="recorder">Where versions are recorded; null = not recorded.</param>
@@ -33,20 +37,27 @@ internal sealed class HostConfigParticipant : IConfigParticipant
         _recorder = recorder;
         _nodeName = nodeName;
         _logger = logger;
-        var hash = ConfigStore.Hash(SharedConfigText.Shared(reloader.RunningText));
-        // The synced version holds only while the file still has that shared text: an edit made while the node was
-        // down runs as version 0 (not from the cluster) and shows as drift.
-        _running = recorder?.SyncedConfig is { } synced && synced.Sha256 == hash ? new RunningConfig(synced.Version, hash) : new RunningConfig(0, hash);
+        _version = recorder?.SyncedConfig?.Version ?? 0;
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// The last committed version with the hash of what actually runs: after a local change (an edit made while the node
+    /// was down, <c>appliance reload --local</c>) the hash differs from the other nodes' at the same version, which is
+    /// reported as drift and repaired by the next cluster reload, never silently overwritten.
+    /// </summary>
     public RunningConfig Running
     {
         get
         {
+            var text = _reloader.RunningText;
             lock (_gate)
             {
-                return _running;
+                if (!ReferenceEquals(_hashed.Text, text))
+                {
+                    _hashed = (text, ConfigStore.Hash(SharedConfigText.Shared(text)));
+                }
+
+                return new RunningConfig(_version, _hashed.Sha256);
             }
         }
     }
@@ -64,7 +75,7 @@ internal sealed class HostConfigParticipant : IConfigParticipant
         }
 
         var text = Compose(proposal.SharedText);
-        var (config, errors) = ConfigValidation.Validate(text, _reloader.Path);
+        var (config, errors) = ConfigValidation.Validate(_reloader.Load(text));
         if (config is null)
         {
             return Task.FromResult(Refuse(proposal, errors));
@@ -112,7 +123,7 @@ internal sealed class HostConfigParticipant : IConfigParticipant
 
         lock (_gate)
         {
-            _running = new RunningConfig(version, staged.Proposal.Sha256);
+            _version = version;
             foreach (var older in _staged.Keys.Where(v => v <= version).ToList())
             {
                 _staged.Remove(older);

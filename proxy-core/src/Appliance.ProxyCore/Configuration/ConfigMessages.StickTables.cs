@@ -36,6 +36,9 @@ internal static partial class ConfigMessages
     public static string StickTableDuplicate(string where, SourceLocation first) =>
         $"'stick-table' {where}: the proxy already declares a table at {first}; a proxy holds one table";
 
+    public static string StickTableNameConflict(string where, SourceLocation first) =>
+        $"'stick-table' {where}: another proxy of the same name declares a table at {first}; table names must be unique";
+
     public static string StickTableUnknownPeers(string where, string name, string? hint) =>
         $"'stick-table' {where}: 'peers' names no 'peers' section '{name}'{Hint(hint)}";
 

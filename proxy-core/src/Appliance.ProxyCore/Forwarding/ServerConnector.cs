@@ -33,8 +33,8 @@ public sealed class ServerConnector
     /// <param name="clientPort">The port the client connected to, for servers declared without a port.</param>
     /// <param name="abort">Ends waiting and connecting when the proxy stops.</param>
     /// <param name="preferred">
-    /// A server to use without balancing when it is available (persistence: a cookie or stick entry). It may be
-    /// draining: persistent sessions still reach a draining server, as in HAProxy. Default null.
+    /// A server to use without balancing when it takes persistent clients (a cookie or stick entry): it may be
+    /// draining, as in HAProxy, or down under <c>option persist</c> (see <see cref="BackendModel.TakesPersistentClient"/>). Default null.
     /// </param>
     /// <param name="idle">An idle connection source (HTTP keep-alive to servers); null connects every time.</param>
     public async Task<(ServerConnection? Connection, ConnectFailure Failure)> ConnectAsync(
@@ -62,7 +62,7 @@ public sealed class ServerConnector
 
                 var wanted = redispatchNow ? null : preferred;
                 var queueStart = _time.GetTimestamp();
-                var (acquired, failure) = wanted is not null && wanted.State.IsAvailable && wanted.State.TryAcquireSlot()
+                var (acquired, failure) = wanted is not null && backend.TakesPersistentClient(wanted) && wanted.State.TryAcquireSlot()
                     ? (wanted, ConnectFailure.None)
                     : await AcquireAsync(backend, context, redispatchNow ? failed : null, abort).ConfigureAwait(false);
                 if (acquired is null)

@@ -8,6 +8,11 @@ namespace Appliance.ProxyCore.Model;
 /// <summary>A backend at runtime: its configuration, its servers, its balancing algorithm and its queue.</summary>
 public sealed class BackendModel
 {
+    /// <summary>The <c>option</c> that sends persistent clients to a down server (see <see cref="TakesPersistentClient"/>).</summary>
+    public const string PersistOption = "persist";
+
+    private readonly bool _persist;
+
     /// <param name="previous">The backend of the same name before a reload: its counters and its servers' states (by name) are kept.</param>
     /// <param name="stickTables">The live stick tables by name, for the backend's <c>stick</c> rules; default none.</param>
     public BackendModel(
@@ -15,6 +20,7 @@ public sealed class BackendModel
         IReadOnlyDictionary<string, StickTables.StickTable>? stickTables = null)
     {
         Config = config;
+        _persist = config.Options.Contains(PersistOption);
         time ??= TimeProvider.System;
         // Counters survive a reload: the backend of the same name hands its own over.
         Traffic = previous?.Traffic ?? new TrafficCounters(time);
@@ -38,7 +44,7 @@ public sealed class BackendModel
             Persistence = new CookiePersistence(cookie, servers, time);
         }
 
-        Stick = stickTables is null ? null : StickTables.StickRuleSet.Create(config, servers, stickTables);
+        Stick = stickTables is null ? null : StickTables.StickRuleSet.Create(this, stickTables);
     }
 
     /// <summary>The <c>stick</c> rules bound to their tables, or null when the backend has none.</summary>
@@ -91,6 +97,14 @@ public sealed class BackendModel
 
         return false;
     }
+
+    /// <summary>
+    /// True when a persistent client (cookie or stick entry) may go to <paramref name="server"/> without balancing: the
+    /// server is available (up, draining included), or, with <c>option persist</c>, down but not in maintenance
+    /// (HAProxy sends it there anyway; a failed connection is then retried, redispatched with <c>option redispatch</c>).
+    /// </summary>
+    public bool TakesPersistentClient(ServerModel server) =>
+        server.State.IsAvailable || (_persist && server.State.Admin != ServerAdminState.Maint);
 
     public ServerModel? FindServer(string name)
     {

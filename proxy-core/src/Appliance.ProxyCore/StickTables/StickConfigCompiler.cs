@@ -20,9 +20,11 @@ public static class StickConfigCompiler
         foreach (var proxy in config.Proxies)
         {
             var table = ParseTable(proxy, peers, bag);
-            if (table is not null)
+            if (table is not null && !tables.TryAdd(table.Name, table))
             {
-                tables.TryAdd(table.Name, table);
+                // A frontend and a backend may share a name, but not a table name (HAProxy refuses it too).
+                bag.Error(table.Location, ConfigMessages.StickTableNameConflict(ConfigMessages.InSection(proxy.Kind, proxy.Name), tables[table.Name].Location));
+                table = null;
             }
 
             proxies.Add(proxy with { StickTable = table });

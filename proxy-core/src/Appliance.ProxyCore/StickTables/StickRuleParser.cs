@@ -154,7 +154,8 @@ internal static class StickRuleParser
         return problem is null;
     }
 
-    private static FetchSide SideOf(SampleFetch fetch) => fetch switch
+    /// <summary>What part of a session <paramref name="fetch"/> reads.</summary>
+    internal static FetchSide SideOf(SampleFetch fetch) => fetch switch
     {
         ConnectionFetch or ConstantFetch => FetchSide.Connection,
         CookieFetch { Response: true } or HeaderFetch { Response: true } or StatusFetch => FetchSide.Response,

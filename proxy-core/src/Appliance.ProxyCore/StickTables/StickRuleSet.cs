@@ -17,29 +17,32 @@ public sealed class StickRuleSet
     private readonly StickRule[] _storeRequest;
     private readonly StickRule[] _storeResponse;
     private readonly Dictionary<string, ServerModel> _servers = new(StringComparer.Ordinal);
+    private readonly BackendModel _backend;
 
     /// <summary>Binds the rules of <paramref name="backend"/>; null when it has none.</summary>
-    public static StickRuleSet? Create(ProxyConfig backend, IReadOnlyList<ServerModel> servers, IReadOnlyDictionary<string, StickTable> tables)
+    public static StickRuleSet? Create(BackendModel backend, IReadOnlyDictionary<string, StickTable> tables)
     {
-        var rules = backend.StickRules
+        var rules = backend.Config.StickRules
             .Where(r => tables.ContainsKey(r.Table))
             .Select(r => new StickRule(r, tables[r.Table]))
             .ToList();
-        return rules.Count == 0 ? null : new StickRuleSet(rules, servers);
+        return rules.Count == 0 ? null : new StickRuleSet(rules, backend);
     }
 
-    private StickRuleSet(List<StickRule> rules, IReadOnlyList<ServerModel> servers)
+    private StickRuleSet(List<StickRule> rules, BackendModel backend)
     {
+        _backend = backend;
         var tableIndex = new Dictionary<StickTable, int>();
         foreach (var rule in rules)
         {
             rule.TableBit = 1UL << Math.Min(63, tableIndex.TryGetValue(rule.Table, out var index) ? index : tableIndex[rule.Table] = tableIndex.Count);
         }
 
+        ReadsMessages = rules.Exists(r => r.Config.Condition is not null || StickRuleParser.SideOf(r.Config.Pattern.Fetch) != FetchSide.Connection);
         _match = [.. rules.Where(r => r.Config.Matches)];
         _storeRequest = [.. rules.Where(r => r.Config.StoresRequest)];
         _storeResponse = [.. rules.Where(r => r.Config.Kind == StickRuleKind.StoreResponse)];
-        foreach (var server in servers)
+        foreach (var server in backend.Servers)
         {
             _servers.TryAdd(server.Name, server);
         }
@@ -47,7 +50,13 @@ public sealed class StickRuleSet
 
     public bool HasResponseRules => _storeResponse.Length > 0;
 
-    /// <summary>The server a <c>stick match</c>/<c>stick on</c> entry names, when it is available; null to balance.</summary>
+    /// <summary>
+    /// True when a pattern or a condition may read the HTTP messages; false when every rule reads only the connection
+    /// (e.g. <c>stick on src</c>), so the forwarder need not materialise the request for them.
+    /// </summary>
+    public bool ReadsMessages { get; }
+
+    /// <summary>The server a <c>stick match</c>/<c>stick on</c> entry names, when it takes persistent clients; null to balance.</summary>
     public ServerModel? Match(in SampleContext context)
     {
         Span<char> scratch = stackalloc char[StickKeys.ScratchLength];
@@ -55,7 +64,7 @@ public sealed class StickRuleSet
         {
             if (rule.Match(context, scratch) is { } name
                 && _servers.TryGetValue(name, out var server)
-                && server.State.IsAvailable)
+                && _backend.TakesPersistentClient(server))
             {
                 return server;
             }

@@ -5,7 +5,7 @@ namespace Appliance.HaAgent.Tests.Sync.ConfigSync;
 
 /// <summary>
 /// A small <see cref="IConfigParticipant"/> for tests: validation refuses any text containing a line that starts with
-/// <see cref="RefusedLine"/> (with a FILE:LINE diagnostic naming it); commit runs the staged text.
+/// its refused word (default <see cref="RefusedLine"/>) (with a FILE:LINE diagnostic naming it); commit runs the staged text.
 /// </summary>
 internal sealed class InMemoryConfigParticipant : IConfigParticipant
 {
@@ -15,9 +15,12 @@ internal sealed class InMemoryConfigParticipant : IConfigParticipant
     private readonly string _file;
     private ConfigProposal? _staged;
 
-    public InMemoryConfigParticipant(string file = "/etc/appliance/appliance.cfg", long version = 0, string text = "")
+    private readonly string _refused;
+
+    public InMemoryConfigParticipant(string file = "/etc/appliance/appliance.cfg", long version = 0, string text = "", string refused = RefusedLine)
     {
         _file = file;
+        _refused = refused;
         RunningText = text;
         Running = new RunningConfig(version, ConfigHash.Compute(text));
     }
@@ -42,8 +45,8 @@ internal sealed class InMemoryConfigParticipant : IConfigParticipant
 
         var lines = proposal.SharedText.Split('\n');
         var errors = lines.Select((line, i) => (line, i))
-            .Where(l => l.line.TrimStart().StartsWith(RefusedLine, StringComparison.Ordinal))
-            .Select(l => $"{_file}:{l.i + 1}: error: unknown keyword '{RefusedLine}'")
+            .Where(l => l.line.TrimStart().StartsWith(_refused, StringComparison.Ordinal))
+            .Select(l => $"{_file}:{l.i + 1}: error: unknown keyword '{_refused}'")
             .ToList();
         if (errors.Count > 0)
         {

@@ -2,11 +2,16 @@ using Appliance.Contracts.Replication;
 
 namespace Appliance.HaAgent.Tests.Sync.Replication;
 
-/// <summary>A small in-memory <see cref="IServerHealthReplica"/> for tests: a fixed set of servers.</summary>
+/// <summary>
+/// A small in-memory <see cref="IServerHealthReplica"/> for tests: a fixed set of servers. As the contract says, a
+/// peer's admin state (maintenance, drain) is taken as given, a peer's up/down only while this node has not concluded
+/// itself (here: no local <see cref="Set"/> of that server yet).
+/// </summary>
 internal sealed class InMemoryServerHealth : IServerHealthReplica
 {
     private readonly object _gate = new();
     private readonly Dictionary<(string, string), ServerHealthEntry> _servers = [];
+    private readonly HashSet<(string, string)> _concluded = [];
 
     public InMemoryServerHealth(params (string Backend, string Server)[] servers)
     {
@@ -33,6 +38,7 @@ internal sealed class InMemoryServerHealth : IServerHealthReplica
         lock (_gate)
         {
             _servers[(backend, server)] = entry;
+            _concluded.Add((backend, server));
         }
 
         Changed?.Invoke(entry);
@@ -55,7 +61,12 @@ internal sealed class InMemoryServerHealth : IServerHealthReplica
                 return false;
             }
 
-            _servers[(entry.Backend, entry.Server)] = entry;
+            var admin = entry.Status is ServerStatus.Maintenance or ServerStatus.Drain;
+            if (admin || !_concluded.Contains((entry.Backend, entry.Server)))
+            {
+                _servers[(entry.Backend, entry.Server)] = entry;
+            }
+
             return true;
         }
     }

@@ -62,8 +62,8 @@ public class PeerReplicationStateTests
     {
         var state = NewState();
         state.Opened(0, needSnapshot: true, null, _log);
-        state.SnapshotStarted();
-        state.SnapshotSent(0);
+        state.SnapshotStarted(0);
+        state.SnapshotSent();
         Append(2);
         state.DeltasSent(2);
         _time.Advance(TimeSpan.FromMilliseconds(40));
@@ -84,8 +84,8 @@ public class PeerReplicationStateTests
         Append(3);
         _time.Advance(TimeSpan.FromMinutes(10));
         state.Opened(0, needSnapshot: true, null, _log);
-        state.SnapshotStarted();
-        state.SnapshotSent(3);
+        state.SnapshotStarted(3);
+        state.SnapshotSent();
         state.Acknowledged(3, needSnapshot: false, null, _log);
         Assert.Null(state.ToStatus(_log.Head).LagP99);
         Assert.True(state.IsCaughtUp(3));
@@ -96,8 +96,8 @@ public class PeerReplicationStateTests
     {
         var state = NewState();
         state.Opened(0, needSnapshot: true, null, _log);
-        state.SnapshotStarted();
-        state.SnapshotSent(0);
+        state.SnapshotStarted(0);
+        state.SnapshotSent();
         Append(4);
         state.DeltasSent(4);
         state.Acknowledged(3, needSnapshot: false, null, _log);

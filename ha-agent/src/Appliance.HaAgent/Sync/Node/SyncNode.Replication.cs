@@ -180,9 +180,9 @@ public sealed partial class SyncNode
                 delay = NextDelay(delay);
             }
         }
-        catch (OperationCanceledException) when (mastership.IsCancellationRequested)
+        catch (Exception e) when (mastership.IsCancellationRequested && e is OperationCanceledException or RpcException or InvalidOperationException or IOException)
         {
-            // No longer master, or stopping.
+            // No longer master, or stopping: the stream's end is the cancellation's doing.
         }
         finally
         {
@@ -317,8 +317,8 @@ public sealed partial class SyncNode
                     deltas.Changes.Add(ProtoMapping.ToProto(change.Change));
                 }
 
-                await call.WriteAsync(new Proto.ReplicationMessage { Deltas = deltas }).ConfigureAwait(false);
                 peer.State.DeltasSent(batch[^1].Sequence);
+                await call.WriteAsync(new Proto.ReplicationMessage { Deltas = deltas }).ConfigureAwait(false);
                 lastSend = _time.GetTimestamp();
                 continue;
             }
@@ -352,8 +352,8 @@ public sealed partial class SyncNode
 
     private async Task SendSnapshotAsync(PeerLink peer, DuplexStreamingCall<Proto.ReplicationMessage, Proto.ReplicationAck> call)
     {
-        peer.State.SnapshotStarted();
         var sequence = _log.Head;
+        peer.State.SnapshotStarted(sequence);
         var authoritative = _established;
         var chunks = SnapshotBuilder.Build(
             _options.StickTables, _options.ServerHealth, sequence, NodeName, _epochs.Own, authoritative, _options.SnapshotChunkEntries);
@@ -362,7 +362,7 @@ public sealed partial class SyncNode
             await call.WriteAsync(new Proto.ReplicationMessage { Snapshot = chunk }).ConfigureAwait(false);
         }
 
-        peer.State.SnapshotSent(sequence);
+        peer.State.SnapshotSent();
         SyncLog.SnapshotSent(_logger, peer.Name, sequence, chunks.Count, authoritative);
     }
 

@@ -158,29 +158,32 @@ public sealed class PeerReplicationState
         }
     }
 
-    /// <summary>A snapshot is about to be sent.</summary>
-    public void SnapshotStarted()
+    /// <summary>
+    /// A snapshot consistent with <paramref name="sequence"/> is about to be sent: counted as sent before the write so
+    /// an ack that overtakes the bookkeeping is not lost.
+    /// </summary>
+    public void SnapshotStarted(long sequence)
     {
         lock (_gate)
         {
             _needsSnapshot = false;
+            _sent = sequence;
+            _snapshotSequence = sequence;
             _state = PeerConnectionState.Snapshotting;
         }
     }
 
-    /// <summary>A snapshot consistent with <paramref name="sequence"/> was sent.</summary>
-    public void SnapshotSent(long sequence)
+    /// <summary>The snapshot's last chunk was written.</summary>
+    public void SnapshotSent()
     {
         lock (_gate)
         {
-            _sent = sequence;
-            _snapshotSequence = sequence;
             _snapshotsSent++;
             _state = PeerConnectionState.Streaming;
         }
     }
 
-    /// <summary>Deltas up to <paramref name="lastSequence"/> were sent.</summary>
+    /// <summary>Deltas up to <paramref name="lastSequence"/> are about to be written (counted first, as for snapshots).</summary>
     public void DeltasSent(long lastSequence)
     {
         lock (_gate)

@@ -127,7 +127,11 @@ internal sealed partial class HttpExchange : IDisposable
             return null;
         }
 
-        _routing.EnsureLoaded();
+        if (stick.ReadsMessages)
+        {
+            _routing.EnsureLoaded();
+        }
+
         return stick.Match(_routing.Transaction.Samples);
     }
 
