@@ -37,7 +37,8 @@ public sealed class PlannedSwitchoverTests(ITestOutputHelper output)
         await lab.WaitForSoleMasterAsync(lab.Lb2, RoleTimeout);
         await probe.WaitForServiceAsync(20, RoleTimeout, since: started);
         var outage = probe.Outage(started);
-        lab.Log($"planned switchover: client outage {outage.TotalMilliseconds:F0} ms (crash bound {Bound.TotalMilliseconds:F0} ms), {probe.Summary()}");
+        lab.Log(string.Join('\n', lab.Lb1.Output.Where(l => l.Contains("vrid51", StringComparison.Ordinal) || l.Contains("Admin command", StringComparison.Ordinal)).TakeLast(8)));
+        lab.Log($"planned switchover: client outage {outage.TotalMilliseconds:F0} ms (crash bound {Bound.TotalMilliseconds:F0} ms), {probe.Summary()}; failed attempts after the command started: {probe.FailureRuns(started)}");
         Assert.True(outage < Bound, $"outage {outage.TotalMilliseconds:F0} ms is not below {Bound.TotalMilliseconds:F0} ms");
         await lab.WaitForClientNeighbourAsync(lab.Lb2.Mac, TimeSpan.FromSeconds(3));
         Assert.Contains(lab.Lb1.RoleLines, l => l.Contains("role MASTER -> BACKUP (Resigned)", StringComparison.Ordinal));

@@ -21,10 +21,13 @@ internal sealed class ApplianceProcess : IDisposable
 
     public int Pid => _process.Id;
 
-    public static ApplianceProcess Start(params string[] args)
+    public static ApplianceProcess Start(params string[] args) => StartFrom(AppContext.BaseDirectory, args);
+
+    /// <summary>Starts the appliance.dll in <paramref name="folder"/> (a copy other users can read, for the privilege tests).</summary>
+    public static ApplianceProcess StartFrom(string folder, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "appliance.dll"));
+        info.ArgumentList.Add(Path.Combine(folder, "appliance.dll"));
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

@@ -79,6 +79,37 @@ internal sealed class ClientProbe : IDisposable
         return TimeSpan.FromSeconds(gap / (double)Stopwatch.Frequency);
     }
 
+    /// <summary>The runs of failed attempts started after <paramref name="since"/>, as millisecond offsets from it, for messages.</summary>
+    public string FailureRuns(long since)
+    {
+        List<(long Started, bool Ok)> attempts;
+        lock (_attempts)
+        {
+            attempts = [.. _attempts.Where(a => a.Started > since).OrderBy(a => a.Started)];
+        }
+
+        var runs = new List<string>();
+        for (var i = 0; i < attempts.Count; i++)
+        {
+            if (attempts[i].Ok)
+            {
+                continue;
+            }
+
+            var first = i;
+            while (i + 1 < attempts.Count && !attempts[i + 1].Ok)
+            {
+                i++;
+            }
+
+            runs.Add($"{Offset(attempts[first].Started)}-{Offset(attempts[i].Started)} ms ({i - first + 1})");
+        }
+
+        return runs.Count == 0 ? "none" : string.Join(", ", runs);
+
+        long Offset(long timestamp) => (long)((timestamp - since) * 1000.0 / Stopwatch.Frequency);
+    }
+
     /// <summary>Attempts and failures so far, for messages.</summary>
     public string Summary()
     {

@@ -60,8 +60,8 @@ internal sealed partial class LabNode : IDisposable
     /// <summary>True when the VIP is configured on the node's eth0 now.</summary>
     public bool HasVip => Commands.Check("ip", "-n", Namespace, "-4", "addr", "show", "dev", "eth0").Contains($" {Lab.Vip}/", StringComparison.Ordinal);
 
-    /// <summary>The node's admin socket (in the lab folder: a path-bound unix socket is reachable from any namespace).</summary>
-    public string AdminSocket => Path.Combine(_lab.Folder, $"{Name}.sock");
+    /// <summary>The node's admin socket (in its own folder in the lab folder, which a node that drops root creates as its user; a path-bound unix socket is reachable from any namespace).</summary>
+    public string AdminSocket => Path.Combine(_lab.Folder, $"{Name}-run", "admin.sock");
 
     /// <summary>The node's state directory (config store, pid file), its own so the two nodes never share one.</summary>
     public string StateDir => Path.Combine(_lab.Folder, $"{Name}-state");

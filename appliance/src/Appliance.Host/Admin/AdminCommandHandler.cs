@@ -101,6 +101,16 @@ internal sealed class AdminCommandHandler
 
             text.AppendLine(CultureInfo.InvariantCulture, $"vips: {string.Join(", ", ha.Config.VirtualAddresses.Select(v => v.ToString()))}");
             text.AppendLine(CultureInfo.InvariantCulture, $"peers: {(ha.Config.IsUnicast ? string.Join(", ", ha.Config.UnicastPeers) : "multicast 224.0.0.18")}");
+            if (ha.Discovery is { } discovery)
+            {
+                var peers = discovery.Peers;
+                text.AppendLine(CultureInfo.InvariantCulture, $"discovery: mdns as '{discovery.InstanceName}', {peers.Count} peer(s) found");
+                foreach (var peer in peers)
+                {
+                    text.AppendLine(CultureInfo.InvariantCulture, $"  discovered {peer.NodeName} {string.Join(',', peer.Addresses)} sync {peer.SyncPort} ({peer.Instance} on {peer.Host})");
+                }
+            }
+
         }
         else
         {

@@ -39,6 +39,20 @@ internal sealed class AdminSocket : IAsyncDisposable
     /// </summary>
     public static AdminSocket? TryStart(string path, AdminCommandHandler handler, ILogger logger)
     {
+        try
+        {
+            return Start(path, handler, logger);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or SocketException or IOException)
+        {
+            // Typically a directory the node's user (global 'user') cannot write: say so rather than die after binding.
+            logger.LogError("Admin socket {Path} cannot be created ({Error}): this node runs without one; its directory must be writable by user {User}", path, e.Message, Environment.UserName);
+            return null;
+        }
+    }
+
+    private static AdminSocket? Start(string path, AdminCommandHandler handler, ILogger logger)
+    {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         if (File.Exists(path))
         {

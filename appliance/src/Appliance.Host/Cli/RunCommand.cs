@@ -2,6 +2,7 @@ using System.CommandLine;
 using Appliance.Host.Admin;
 using Appliance.Host.Hosting;
 using Appliance.Host.Logging;
+using Appliance.Host.Privileges;
 using Appliance.Host.Store;
 using Appliance.ProxyCore;
 using Appliance.ProxyCore.Configuration;
@@ -33,6 +34,14 @@ internal static class RunCommand
             if (!result.IsValid || result.Config is null || ha.Diagnostics?.Any(d => d.IsError) == true)
             {
                 stderr.WriteLine("Not starting: the configuration has errors.");
+                return 1;
+            }
+
+            // global user/group: as root this re-executes as that user with only the kept capabilities (Privileges/).
+            var owned = new[] { parse.GetValue(stateDir)!, Path.GetDirectoryName(Path.GetFullPath(parse.GetValue(adminSocket)!))! };
+            if (PrivilegeDrop.Apply(result.Config.Global.User, result.Config.Global.Group, owned, stdout) is { } refused)
+            {
+                stderr.WriteLine($"Not starting: {refused}");
                 return 1;
             }
 

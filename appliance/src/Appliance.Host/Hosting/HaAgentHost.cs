@@ -1,5 +1,6 @@
 using Appliance.HaAgent.Agent;
 using Appliance.HaAgent.Configuration;
+using Appliance.HaAgent.Discovery;
 using Appliance.HaAgent.Events;
 using Appliance.ProxyCore;
 using Appliance.ProxyCore.Configuration;
@@ -19,12 +20,21 @@ internal sealed class HaAgentHost : IAsyncDisposable, Switchover.ISwitchoverAgen
     private readonly HaAgentService _service;
     private readonly Task _printer;
 
-    private HaAgentHost(HaAgentService service, Task printer, HaConfig config)
+    private HaAgentHost(HaAgentService service, Task printer, HaConfig config, DiscoveryService? discovery)
     {
         _service = service;
         _printer = printer;
         Config = config;
+        Discovery = discovery;
     }
+
+    /// <summary>
+    /// Peer discovery when the section has <c>discovery mdns</c>, else null: announces this node and reports the other
+    /// nodes of its cluster. The seam for the sync wiring: <see cref="DiscoveryService.Peers"/> (a snapshot) and the
+    /// <see cref="DiscoveryService.PeerFound"/>/<see cref="DiscoveryService.PeerUpdated"/>/<see cref="DiscoveryService.PeerLost"/>
+    /// events (raised on the discovery task) give additional sync peers at <see cref="DiscoveryPeer.SyncEndPoint"/>.
+    /// </summary>
+    public DiscoveryService? Discovery { get; }
 
     /// <summary>The <c>ha</c> section the agent runs with.</summary>
     public HaConfig Config { get; }
@@ -141,12 +151,55 @@ internal sealed class HaAgentHost : IAsyncDisposable, Switchover.ISwitchoverAgen
         var options = new HaAgentOptions { LoggerFactory = loggerFactory, ProxyHealth = new HaProxyHealth(engine) };
         var service = await HaAgentService.StartAsync(
             config, options, events => printer = PrintAsync(events, stdout), cancellationToken).ConfigureAwait(false);
-        return new HaAgentHost(service, printer, config);
+        DiscoveryService? discovery = null;
+        try
+        {
+            discovery = await StartDiscoveryAsync(config, loggerFactory, stdout, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await service.StopAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return new HaAgentHost(service, printer, config, discovery);
+    }
+
+    private static async Task<DiscoveryService?> StartDiscoveryAsync(
+        HaConfig config, ILoggerFactory loggerFactory, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        if (config.Discovery is null)
+        {
+            return null;
+        }
+
+        var options = DiscoveryOptions.FromConfig(config, Environment.MachineName);
+        var discovery = DiscoveryService.Open(options, TimeProvider.System, loggerFactory.CreateLogger("Appliance.HaAgent.Discovery"));
+        // One stdout line per change, like the role lines (the log has them too, event ids 5301-5312).
+        discovery.PeerFound += (_, peer) => PrintPeer(stdout, "found", peer);
+        discovery.PeerLost += (_, peer) => PrintPeer(stdout, "lost", peer);
+        await discovery.StartAsync(cancellationToken).ConfigureAwait(false);
+        return discovery;
+    }
+
+    private static void PrintPeer(TextWriter stdout, string what, DiscoveryPeer peer)
+    {
+        lock (stdout)
+        {
+            stdout.WriteLine($"discovery: {what} {peer}");
+            stdout.Flush();
+        }
     }
 
     /// <summary>Graceful stop: priority 0 advert when master, VIPs removed, last notify delivered.</summary>
     public async Task StopAsync()
     {
+        if (Discovery is not null)
+        {
+            // The goodbye (TTL 0) first, so peers drop this node about a second later rather than at TTL expiry.
+            await Discovery.DisposeAsync().ConfigureAwait(false);
+        }
+
         await _service.StopAsync().ConfigureAwait(false);
         await _printer.ConfigureAwait(false);
     }
