@@ -39,12 +39,21 @@ public sealed class StickTableRegistry : IStickTableReplica, IDisposable
     public IReadOnlyDictionary<string, StickTable> Prepare(ApplianceConfig config)
     {
         var current = All;
+        var enabledPeers = EnabledPeers(config);
         var tables = new Dictionary<string, StickTable>(StringComparer.Ordinal);
         foreach (var table in config.Proxies.Select(p => p.StickTable).OfType<StickTableConfig>())
         {
-            tables[table.Name] = current.TryGetValue(table.Name, out var kept) && kept.KeyType == table.KeyType
-                ? kept
-                : new StickTable(table, _time);
+            if (current.TryGetValue(table.Name, out var kept) && kept.KeyType == table.KeyType)
+            {
+                tables[table.Name] = kept;
+                continue;
+            }
+
+            // A new table gets its observer now, so a store between the runtime swap and Commit is reported too.
+            tables[table.Name] = new StickTable(table, _time)
+            {
+                Observer = table.Peers is { } peers && enabledPeers.Contains(peers) ? Volatile.Read(ref _observer) : null,
+            };
         }
 
         return tables;
@@ -53,7 +62,7 @@ public sealed class StickTableRegistry : IStickTableReplica, IDisposable
     /// <summary>Puts prepared tables in force (after the runtime swap): new settings, observers, the sweep timer.</summary>
     public void Commit(ApplianceConfig config, IReadOnlyDictionary<string, StickTable> tables)
     {
-        var enabledPeers = config.Peers.Where(p => !p.Disabled).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var enabledPeers = EnabledPeers(config);
         var replicated = new HashSet<string>(StringComparer.Ordinal);
         lock (_gate)
         {
@@ -99,7 +108,7 @@ public sealed class StickTableRegistry : IStickTableReplica, IDisposable
     {
         lock (_gate)
         {
-            _observer = observer;
+            Volatile.Write(ref _observer, observer);
             foreach (var table in Replicated())
             {
                 table.Observer = observer;
@@ -118,6 +127,9 @@ public sealed class StickTableRegistry : IStickTableReplica, IDisposable
             _sweeper = null;
         }
     }
+
+    private static HashSet<string> EnabledPeers(ApplianceConfig config) =>
+        config.Peers.Where(p => !p.Disabled).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
 
     private IEnumerable<StickTable> Replicated()
     {
