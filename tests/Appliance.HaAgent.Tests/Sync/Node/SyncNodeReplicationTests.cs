@@ -93,7 +93,34 @@ public class SyncNodeReplicationTests
 
         Assert.Equal(5, b.Tables.Count("web"));
         Assert.Equal(5, a.Tables.Count("web"));
-        Assert.True(a.Node.GetStatus().Established);
+    }
+
+    [Fact]
+    public async Task EmptyTable_TwoNodesRestartEmptyWhileTheThirdWithEntriesIsDown_ItsEntriesSurviveWhenItReturns()
+    {
+        var ports = FreePorts(3);
+        var full = new Replication.InMemoryStickTables(("web", StickKeyType.Ipv4), ("app", StickKeyType.Text));
+        for (var i = 1; i <= 4; i++)
+        {
+            full.Apply(new StickEntry("app", new StickKey(StickKeyType.Text, $"sid-{i}"), "s1", TimeSpan.FromMinutes(10)));
+        }
+
+        var timeout = TimeSpan.FromMilliseconds(1500);
+        await using var a = await Create("lb1", ports[0], [("lb2", ports[1]), ("lb3", ports[2])], initialSyncTimeout: timeout).StartAsync();
+        await using var b = await Create("lb2", ports[1], [("lb1", ports[0]), ("lb3", ports[2])], initialSyncTimeout: timeout).StartAsync();
+        await a.Node.WaitForInitialSyncAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(a.Node.GetStatus().Established);
+        b.Node.SetRole(HaRole.Backup);
+        a.Node.SetRole(HaRole.Master);
+        await EventuallyAsync(() => a.Node.GetStatus().Peers[0].State == PeerConnectionState.Streaming, "lb1 streams to lb2", a, b);
+
+        await using var c = await Create("lb3", ports[2], [("lb1", ports[0]), ("lb2", ports[1])], tables: full).StartAsync();
+        c.Node.SetRole(HaRole.Backup);
+        await EventuallyAsync(() => c.Node.GetStatus().Upstream is { SnapshotsApplied: > 0 } && b.Tables.Count("app") == 4,
+            "lb3 applied lb1's snapshot and lb2 holds lb3's entries", a, b, c);
+
+        Assert.Equal(4, c.Tables.Count("app"));
+        Assert.Equal(4, a.Tables.Count("app"));
     }
 
     [Fact]

@@ -194,4 +194,29 @@ public class BackupReplicatorTests
         Assert.Equal(1UL, ack!.AppliedSequence);
         Assert.Equal("#1: table 'api' is unknown here or has another key type", ack.Problem);
     }
+
+    [Fact]
+    public void OnMessage_SnapshotInChunks_AppliesOnlyAtTheLastChunkAndAcksEachChunk()
+    {
+        var source = new InMemoryStickTables(("web", StickKeyType.Ipv4));
+        for (var i = 1; i <= 5; i++)
+        {
+            source.Apply(Entry($"10.0.0.{i}", "s1"));
+        }
+
+        var backup = NewReplicator();
+        var stream = backup.OnHello(Hello("lb1", 1, head: 5), false).StreamId;
+        var chunks = SnapshotBuilder.Build(source, null, 5, "lb1", 1, true, chunkEntries: 2);
+        Assert.Equal(3, chunks.Count);
+        foreach (var chunk in chunks.Take(2))
+        {
+            var ack = backup.OnMessage(stream, new Appliance.HaAgent.Sync.Protos.ReplicationMessage { Snapshot = chunk });
+            Assert.Equal(0UL, ack!.AppliedSequence);
+            Assert.Equal(0, _tables.Count("web"));
+        }
+
+        var last = backup.OnMessage(stream, new Appliance.HaAgent.Sync.Protos.ReplicationMessage { Snapshot = chunks[2] });
+        Assert.Equal(5UL, last!.AppliedSequence);
+        Assert.Equal(5, _tables.Count("web"));
+    }
 }

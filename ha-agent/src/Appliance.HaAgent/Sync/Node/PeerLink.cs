@@ -27,6 +27,9 @@ internal sealed class PeerLink : IDisposable
     /// <summary>Pulsed when the log grows, an ack arrives or a snapshot is due.</summary>
     public AsyncSignal Wake { get; } = new();
 
+    /// <summary>True once this node merged the peer's state (initial pull or the master's pull before its first snapshot).</summary>
+    public bool Pulled { get; set; }
+
     /// <summary>The configuration version a repair was last attempted for (0: none).</summary>
     public long RepairedVersion { get; set; }
 

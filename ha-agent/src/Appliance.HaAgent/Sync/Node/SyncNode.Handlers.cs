@@ -23,7 +23,9 @@ public sealed partial class SyncNode
     private async Task ReplicateAsync(
         IAsyncEnumerable<Proto.ReplicationMessage> requests, IServerStreamWriter<Proto.ReplicationAck> acks, ServerCallContext context)
     {
-        var messages = requests.GetAsyncEnumerator(context.CancellationToken);
+        // Ends with the call, or when this node stops (so stopping does not wait for the master to hang up).
+        using var call = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, _stopping.Token);
+        var messages = requests.GetAsyncEnumerator(call.Token);
         await using (messages.ConfigureAwait(false))
         {
             if (!await messages.MoveNextAsync().ConfigureAwait(false) || messages.Current.BodyCase != Proto.ReplicationMessage.BodyOneofCase.Hello)

@@ -36,9 +36,10 @@ public sealed partial class SyncNode
     }
 
     /// <summary>
-    /// Pulls every peer's state (retrying each until the timeout) and merges it, filling only keys absent here. Ends at
-    /// the first peer that answers (<see cref="InitialSyncOutcome.Loaded"/>), when a master's snapshot arrives first
-    /// (<see cref="InitialSyncOutcome.FromMaster"/>), or at the timeout.
+    /// Pulls every peer's state (retrying each until the timeout) and merges it, filling only keys absent here. Ends
+    /// established at the first established peer's answer, or once every peer answered (all of them are starting:
+    /// nothing anywhere to lose); ends unestablished when the timeout passes first (some peer may hold entries: it is
+    /// pulled again before this node, as master, sends it anything). A master's snapshot arriving first ends it too.
     /// </summary>
     private async Task InitialPullAsync(CancellationToken cancellationToken)
     {
@@ -52,56 +53,71 @@ public sealed partial class SyncNode
         using var timeout = new CancellationTokenSource(_options.InitialSyncTimeout, _time);
         using var pulling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var attempts = _peers.Select(p => PullUntilAnsweredAsync(p, pulling.Token)).ToList();
+        var answered = new List<string>();
         while (attempts.Count > 0 && !_initialSync.Task.IsCompleted)
         {
             var done = await Task.WhenAny([.. attempts, _initialSync.Task]).ConfigureAwait(false);
-            if (done is Task<string?> attempt)
+            if (done is Task<(string Peer, bool Established)?> attempt)
             {
                 attempts.Remove(attempt);
-                if (attempt.IsCompletedSuccessfully && attempt.Result is { } peer)
+                if (attempt.IsCompletedSuccessfully && attempt.Result is { } answer)
                 {
-                    _established = true;
-                    CompleteInitialSync(InitialSyncOutcome.Loaded, $"from {peer}");
+                    answered.Add(answer.Peer);
+                    if (answer.Established || answered.Count == _peers.Count)
+                    {
+                        _established = true;
+                        CompleteInitialSync(InitialSyncOutcome.Loaded, answer.Established
+                            ? $"from {answer.Peer}"
+                            : $"every peer is starting too ({string.Join(", ", answered)})");
+                    }
                 }
             }
         }
 
         await pulling.CancelAsync().ConfigureAwait(false);
-        CompleteInitialSync(InitialSyncOutcome.TimedOut, $"no peer answered within {_options.InitialSyncTimeout.TotalSeconds:0.###} s");
+        CompleteInitialSync(
+            answered.Count > 0 ? InitialSyncOutcome.Loaded : InitialSyncOutcome.TimedOut,
+            answered.Count > 0
+                ? $"from {string.Join(", ", answered)}, none established; not established: unanswered peers are pulled before they get a snapshot"
+                : $"no peer answered within {_options.InitialSyncTimeout.TotalSeconds:0.###} s");
     }
 
-    /// <summary>Pulls <paramref name="peer"/> until it answers; its name, or null when cancelled first.</summary>
-    private async Task<string?> PullUntilAnsweredAsync(PeerLink peer, CancellationToken cancellationToken)
+    /// <summary>Pulls <paramref name="peer"/> until it answers; its name and whether its state was established, or null when cancelled first.</summary>
+    private async Task<(string Peer, bool Established)?> PullUntilAnsweredAsync(PeerLink peer, CancellationToken cancellationToken)
     {
         var delay = _options.ReconnectMinDelay;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                await PullAsync(peer, cancellationToken).ConfigureAwait(false);
-                return peer.Name;
+                return (peer.Name, await PullAsync(peer, cancellationToken).ConfigureAwait(false));
             }
             catch (Exception e) when (e is RpcException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
             {
                 SyncLog.PullFailed(_logger, peer.Name, Describe(e));
+            }
+            catch (Exception e) when (cancellationToken.IsCancellationRequested && e is OperationCanceledException or RpcException)
+            {
+                return null;
+            }
+
+            try
+            {
                 await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-                delay = NextDelay(delay);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException)
             {
                 return null;
             }
-            catch (RpcException) when (cancellationToken.IsCancellationRequested)
-            {
-                return null;
-            }
+
+            delay = NextDelay(delay);
         }
 
         return null;
     }
 
-    /// <summary>Pulls <paramref name="peer"/>'s state and merges it, filling only keys absent here.</summary>
-    private async Task PullAsync(PeerLink peer, CancellationToken cancellationToken)
+    /// <summary>Pulls <paramref name="peer"/>'s state and merges it, filling only keys absent here; true when the peer's state was established.</summary>
+    private async Task<bool> PullAsync(PeerLink peer, CancellationToken cancellationToken)
     {
         var request = new Proto.PullRequest { Node = NodeName, Epoch = (ulong)_epochs.Highest };
         var chunks = new List<Proto.SnapshotChunk>();
@@ -125,6 +141,19 @@ public sealed partial class SyncNode
 
         var result = SnapshotApplier.Apply(chunks, SnapshotMode.FillMissing, _options.StickTables, _options.ServerHealth);
         SyncLog.Pulled(_logger, peer.Name, result.Entries, result.Stored, result.Servers);
+        peer.Pulled = true;
+        if (result.Stored > 0 && Role == HaRole.Master)
+        {
+            // Merged entries are not reported by the replica (no echo), so no delta carries them: the other peers
+            // get them in a snapshot.
+            foreach (var other in _peers.Where(p => p != peer))
+            {
+                other.State.RequireSnapshot();
+                other.Wake.Pulse();
+            }
+        }
+
+        return chunks[^1].Authoritative;
     }
 
     private void OnMasterSnapshotApplied(SnapshotApplyResult result, bool authoritative)
@@ -155,11 +184,11 @@ public sealed partial class SyncNode
                 peer.State.Connecting();
                 try
                 {
-                    if (!_established)
+                    if (!_established && !peer.Pulled)
                     {
-                        // Never publish an unestablished (possibly empty) state: take the peer's first (docs/sync.md).
+                        // Never publish an unestablished (possibly empty) state over a peer's: take the peer's first
+                        // (docs/sync.md). The snapshot this peer then gets holds its own entries, so it may replace.
                         await PullAsync(peer, mastership).ConfigureAwait(false);
-                        _established = true;
                     }
 
                     await StreamAsync(peer, mastership).ConfigureAwait(false);
@@ -354,7 +383,7 @@ public sealed partial class SyncNode
     {
         var sequence = _log.Head;
         peer.State.SnapshotStarted(sequence);
-        var authoritative = _established;
+        var authoritative = _established || peer.Pulled;
         var chunks = SnapshotBuilder.Build(
             _options.StickTables, _options.ServerHealth, sequence, NodeName, _epochs.Own, authoritative, _options.SnapshotChunkEntries);
         foreach (var chunk in chunks)

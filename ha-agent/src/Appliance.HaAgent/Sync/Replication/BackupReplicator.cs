@@ -152,8 +152,8 @@ public sealed class BackupReplicator
     }
 
     /// <summary>
-    /// A message on stream <paramref name="streamId"/>: returns the ack to send, or null when none is due (a snapshot
-    /// chunk that is not the last).
+    /// A message on stream <paramref name="streamId"/>: returns the ack to send (for a snapshot chunk that is not the
+    /// last, a plain ack of what is applied so far: it tells the master the peer is alive during a long snapshot).
     /// </summary>
     /// <exception cref="InvalidOperationException">When the stream is no longer current (a newer master took over).</exception>
     public Proto.ReplicationAck? OnMessage(int streamId, Proto.ReplicationMessage message)
@@ -209,7 +209,7 @@ public sealed class BackupReplicator
         }
     }
 
-    private Proto.ReplicationAck? OnChunk(Proto.SnapshotChunk chunk, out (SnapshotApplyResult, bool)? applied)
+    private Proto.ReplicationAck OnChunk(Proto.SnapshotChunk chunk, out (SnapshotApplyResult, bool)? applied)
     {
         applied = null;
         if (_chunks.Count > 0 && _chunks[0].Sequence != chunk.Sequence)
@@ -220,7 +220,7 @@ public sealed class BackupReplicator
         _chunks.Add(chunk);
         if (!chunk.Last)
         {
-            return null;
+            return BuildAck();
         }
 
         var authoritative = chunk.Authoritative;

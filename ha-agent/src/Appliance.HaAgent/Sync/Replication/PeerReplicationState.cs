@@ -180,6 +180,9 @@ public sealed class PeerReplicationState
         {
             _snapshotsSent++;
             _state = PeerConnectionState.Streaming;
+
+            // Applying a large snapshot takes the peer a while before its ack: the stall clock starts now.
+            _lastAckTimestamp = _time.GetTimestamp();
         }
     }
 
