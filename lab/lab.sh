@@ -17,10 +17,13 @@
 #   lab.sh neigh PREFIX                   the client's neighbour entry for the VIP
 #   lab.sh mac PREFIX NODE                the MAC address of NODE's eth0
 #   lab.sh port PREFIX NODE up|down       set NODE's port on the bridge up or down (a partition)
+#   lab.sh clients PREFIX N               give the client N more source addresses, 10.214.0.1 .. (250 per /24), and
+#                                         route 10.214.0.0/16 to it from lb1 and lb2 (the sticky-client tests)
 set -euo pipefail
 
 SUBNET=10.213.0
 VIP=$SUBNET.10
+CLIENTS=10.214
 declare -A ADDRESS=([lb1]=$SUBNET.11 [lb2]=$SUBNET.12 [be]=$SUBNET.21 [cl]=$SUBNET.31)
 
 need_prefix() {
@@ -57,6 +60,19 @@ down() {
   done
 }
 
+clients() {
+  local p=$1 count=$2 i
+  [[ "$count" =~ ^[0-9]+$ ]] && [ "$count" -ge 1 ] && [ "$count" -le 60000 ] \
+    || { echo "lab.sh: clients needs a count of 1..60000, got '$count'" >&2; exit 2; }
+  for ((i = 0; i < count; i++)); do
+    echo "addr add $CLIENTS.$((i / 250)).$((i % 250 + 1))/32 dev eth0"
+  done | ip -n "$p-cl" -batch -
+  local host
+  for host in lb1 lb2; do
+    ip -n "$p-$host" route replace "$CLIENTS.0.0/16" via "${ADDRESS[cl]}" dev eth0
+  done
+}
+
 config() {
   local p=$1 node=$2 priority=$3
   shift 3
@@ -77,5 +93,6 @@ case "${1:-}" in
   neigh) need_prefix "${2:-}"; ip -n "$2-cl" neigh show "$VIP" ;;
   mac) need_prefix "${2:-}"; ip netns exec "$2-$3" cat /sys/class/net/eth0/address ;;
   port) need_prefix "${2:-}"; ip -n "$2-sw" link set "$3" "$4" ;;
+  clients) need_prefix "${2:-}"; clients "$2" "${3:-}" ;;
   *) sed -n '2,/^set /{/^#/p}' "$0" >&2; exit 2 ;;
 esac

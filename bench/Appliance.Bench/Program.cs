@@ -1,6 +1,7 @@
 using Appliance.Bench.Failover;
 using Appliance.Bench.Idle;
 using Appliance.Bench.Support;
+using Appliance.Bench.Sync;
 using Appliance.Bench.WebSockets;
 
 namespace Appliance.Bench;
@@ -15,6 +16,9 @@ internal static class Program
         usage: appliance-bench COMMAND [--option value ...]
           failover --impl ours|keepalived --advert-ms N --fault kill|stop --runs N --appliance EXE --lab lab/lab.sh --prefix P --workdir DIR
                    client-visible outage after the fault on the master, measured by the lab's 10 ms client probe
+          sync     --appliance EXE --lab lab/lab.sh --prefix P --workdir DIR [--rate N] [--seconds N] [--runs N]
+                   replication lag under N new sticky entries/s (default 5000 for 20 s), then --runs (default 5)
+                   configuration changes timed until every node serves them
           ws-echo  --port N                         WebSocket echo server on 127.0.0.1 (the backend of the WebSocket cell)
           ws-load  --port N --connections N --seconds N --size N
                                                     echo round trips through ws://127.0.0.1:N/: messages/s, p50/p99
@@ -37,6 +41,7 @@ internal static class Program
             return args[0] switch
             {
                 "failover" => await FailoverCommand.RunAsync(options),
+                "sync" => await SyncLagCommand.RunAsync(options),
                 "ws-echo" => await EchoServer.RunAsync(options),
                 "ws-load" => await EchoLoad.RunAsync(options),
                 "idle" => await IdleConnections.RunAsync(options),

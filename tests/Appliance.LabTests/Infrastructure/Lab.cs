@@ -55,9 +55,24 @@ internal sealed partial class Lab : IDisposable
 
     public string NamespaceOf(string host) => $"{Prefix}-{host}";
 
-    /// <summary>A node config from lab.sh with <paramref name="priority"/> and extra <c>ha</c> lines.</summary>
-    public string Config(string node, int priority, params string[] extraHaLines) =>
-        Script(["config", Prefix, node, priority.ToString(System.Globalization.CultureInfo.InvariantCulture), .. extraHaLines]);
+    /// <summary>Sections appended to every node config after lab.sh's own (the sticky-client tests' frontends and backends).</summary>
+    public string ProxySections { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The advert interval of the node configs, when not lab.sh's 100 ms: tests that measure persistence rather than
+    /// failover time use a longer one, so a starved CI machine does not make the pair flap.
+    /// </summary>
+    public string? AdvertInt { get; set; }
+
+    /// <summary>A node config from lab.sh with <paramref name="priority"/> and extra <c>ha</c> lines, then <see cref="ProxySections"/>.</summary>
+    public string Config(string node, int priority, params string[] extraHaLines)
+    {
+        var config = Script(["config", Prefix, node, priority.ToString(System.Globalization.CultureInfo.InvariantCulture), .. extraHaLines]) + ProxySections;
+        return AdvertInt is null ? config : config.Replace("advert_int 100ms", $"advert_int {AdvertInt}", StringComparison.Ordinal);
+    }
+
+    /// <summary>Gives the client <paramref name="count"/> more source addresses in 10.214.0.0/16, routed from both nodes (lab.sh clients).</summary>
+    public void AddClientAddresses(int count) => Script("clients", Prefix, count.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>Starts lb1 (priority 150) and waits for it to be master, then lb2 (100) and waits for backup, then the client.</summary>
     public async Task<ClientProbe> StartPairAsync(string[]? lb1Extra = null, string[]? lb2Extra = null)

@@ -1,3 +1,5 @@
+using System.Net.Sockets;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Appliance.LabTests.Infrastructure;
@@ -49,6 +51,9 @@ internal sealed partial class LabNode : IDisposable
 
     public int Pid => _process?.Pid ?? throw new InvalidOperationException($"{Name} is not running");
 
+    /// <summary>The configuration file the node was last started with.</summary>
+    public string? ConfigPath { get; private set; }
+
     /// <summary>The MAC address of the node's eth0.</summary>
     public string Mac => Commands.Check("ip", "netns", "exec", Namespace, "cat", "/sys/class/net/eth0/address").Trim();
 
@@ -71,6 +76,7 @@ internal sealed partial class LabNode : IDisposable
         _process?.Dispose();
         var path = Path.Combine(_lab.Folder, $"{Name}-{Environment.TickCount64}.cfg");
         File.WriteAllText(path, config);
+        ConfigPath = path;
         lock (_gate)
         {
             _role = "NONE";
@@ -110,6 +116,18 @@ internal sealed partial class LabNode : IDisposable
     }
 
     public void Signal(int signal) => _process!.Signal(signal);
+
+    /// <summary>Sends one command line to the node's admin socket (what `appliance reload` etc. send) and returns the answer.</summary>
+    public async Task<string> SendAdminAsync(string command, CancellationToken cancellationToken)
+    {
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        await socket.ConnectAsync(new UnixDomainSocketEndPoint(AdminSocket), cancellationToken);
+        await socket.SendAsync(Encoding.UTF8.GetBytes(command + "\n"), SocketFlags.None, cancellationToken);
+        await using var stream = new NetworkStream(socket, ownsSocket: false);
+        socket.Shutdown(SocketShutdown.Send);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return (await reader.ReadToEndAsync(cancellationToken)).TrimEnd();
+    }
 
     public bool WaitForExit(TimeSpan timeout) => _process!.WaitForExit(timeout);
 
