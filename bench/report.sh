@@ -99,6 +99,13 @@ EOF
     echo "| $advert ms | $om ms ($ox ms) | $km ms ($kx ms) | $(ratio "$om" "$km") | $on/$((on + $(failover_failed ours "$advert" kill))) / $kn/$((kn + $(failover_failed keepalived "$advert" kill))) | $half | $under |"
   done
   echo
+  # Which path took over in our kill -9 runs: MasterDown = the Master_Down_Interval timer, MasterProcessGone = the fast
+  # path (docs/ha.md "Fast takeover when the master process dies"; needs sync_peer lines and a listening sync port).
+  paths=$(grep "^RESULT impl=ours advert_ms=[0-9]* fault=kill " "$FAILOVER_RESULTS" 2>/dev/null | grep -o " advert_ms=[0-9]*\| path=[A-Za-z-]*" | paste -d' ' - - | sed 's/ advert_ms=//; s/ path=/ ms: /' | sort | uniq -c | awk '{ printf "%s%s × %s %s", (NR > 1 ? ", " : ""), $1, $4, "(" $2 " ms adverts)" }' || true)
+  if [ -n "$paths" ]; then
+    echo "Takeover path of our kill -9 runs: ${paths}."
+    echo
+  fi
 
   if grep -q 'fault=stop' "$FAILOVER_RESULTS"; then
     cat <<EOF

@@ -23,7 +23,10 @@ public sealed class CrashFailoverTests(ITestOutputHelper output)
         await lab.Lb2.WaitForRoleAsync("MASTER", RoleTimeout);
         await probe.WaitForServiceAsync(20, RoleTimeout, since: fault);
         var outage = probe.Outage(fault);
-        lab.Log($"kill -9 master: outage {outage.TotalMilliseconds:F0} ms (bound {CrashBound.TotalMilliseconds:F0} ms), {probe.Summary()}");
+        // Which path took over: MasterDown (the Master_Down_Interval timer) or MasterProcessGone (the fast path of docs/ha.md,
+        // active only with sync_peer lines and a sync port that listens).
+        var path = lab.Lb2.RoleLines.LastOrDefault(l => l.Contains("-> MASTER", StringComparison.Ordinal)) ?? "none";
+        lab.Log($"kill -9 master: outage {outage.TotalMilliseconds:F0} ms (bound {CrashBound.TotalMilliseconds:F0} ms), {probe.Summary()}; takeover: {path}");
 
         Assert.True(outage < CrashBound, $"outage {outage.TotalMilliseconds:F0} ms exceeds {CrashBound.TotalMilliseconds:F0} ms");
         Assert.Equal(lab.Lb2.Mac, lab.ClientNeighbourMac());

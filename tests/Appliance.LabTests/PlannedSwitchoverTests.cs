@@ -31,7 +31,7 @@ public sealed class PlannedSwitchoverTests(ITestOutputHelper output)
         lab.Log($"appliance failover on lb1 (exit {exitCode}):\n{said}{errors}");
         Assert.Equal(0, exitCode);
         Assert.Contains("drain: no sync peers: nothing to drain", said, StringComparison.Ordinal);
-        Assert.Contains("resigned: priority-0 advert sent, VIPs removed; BACKUP ", said, StringComparison.Ordinal);
+        Assert.Contains("resigned: priority-0 advert sent, VIPs kept until the new master is heard; BACKUP ", said, StringComparison.Ordinal);
         Assert.Contains("new master: 10.213.0.12, first advert heard ", said, StringComparison.Ordinal);
 
         await lab.WaitForSoleMasterAsync(lab.Lb2, RoleTimeout);

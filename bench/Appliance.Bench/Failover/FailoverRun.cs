@@ -55,7 +55,7 @@ internal static partial class FailoverRun
             var takeover = Stopwatch.GetElapsedTime(started);
             await probe.WaitForServiceAsync(20, RoleTimeout, since: started);
             var outage = probe.Outage(started);
-            return string.Create(CultureInfo.InvariantCulture, $"outage_ms={outage.TotalMilliseconds:F0} takeover_ms={takeover.TotalMilliseconds:F0} probe=\"{probe.Summary()}\"");
+            return string.Create(CultureInfo.InvariantCulture, $"outage_ms={outage.TotalMilliseconds:F0} takeover_ms={takeover.TotalMilliseconds:F0} path={lb2.Roles.Reason} probe=\"{probe.Summary()}\"");
         }
         finally
         {

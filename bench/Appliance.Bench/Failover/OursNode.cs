@@ -22,7 +22,7 @@ internal sealed partial class OursNode(LabSetup lab, string name) : IRouterNode
             var match = RoleLine().Match(line);
             if (match.Success)
             {
-                Roles.Observe(match.Groups["to"].Value);
+                Roles.Observe(match.Groups["to"].Value, match.Groups["reason"].Value);
             }
         });
     }
@@ -33,6 +33,6 @@ internal sealed partial class OursNode(LabSetup lab, string name) : IRouterNode
 
     public void Dispose() => _process?.Dispose();
 
-    [GeneratedRegex(@"^ha: \S+: role (?<from>[A-Z]+) -> (?<to>[A-Z]+) \(")]
+    [GeneratedRegex(@"^ha: \S+: role (?<from>[A-Z]+) -> (?<to>[A-Z]+) \((?<reason>[A-Za-z]+)\)")]
     private static partial Regex RoleLine();
 }

@@ -6,6 +6,7 @@ internal sealed class RoleWatcher
     private readonly object _gate = new();
     private readonly List<(long Timestamp, string Role)> _changes = [];
     private string _role = "NONE";
+    private string _reason = "-";
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public string Role
@@ -19,11 +20,24 @@ internal sealed class RoleWatcher
         }
     }
 
-    public void Observe(string role)
+    /// <summary>Why the last change happened, when the router says (ours: the transition reason); "-" otherwise.</summary>
+    public string Reason
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _reason;
+            }
+        }
+    }
+
+    public void Observe(string role, string reason = "-")
     {
         lock (_gate)
         {
             _role = role;
+            _reason = reason;
             _changes.Add((System.Diagnostics.Stopwatch.GetTimestamp(), role));
             var changed = _changed;
             _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -8,7 +8,7 @@ namespace Appliance.HaAgent.Tests.Driver;
 public sealed class VrrpDriverSwitchoverTests
 {
     [Fact]
-    public async Task ResignAsync_Master_SendsPriorityZeroRemovesVipAndStaysBackupWhileHeld()
+    public async Task ResignAsync_Master_SendsPriorityZeroKeepsVipUntilNewMasterHeardAndStaysBackupWhileHeld()
     {
         await using var h = new DriverHarness(priority: 150);
         await h.StartAsync();
@@ -21,8 +21,17 @@ public sealed class VrrpDriverSwitchoverTests
         Assert.Equal(HaRole.Backup, h.Driver.Role);
         Assert.True(h.Driver.IsHeld);
         Assert.Equal((byte)0, h.Transport.SentPriorities[^1]);
-        Assert.StartsWith("remove", h.Vips.Calls[^1], StringComparison.Ordinal);
+        Assert.StartsWith("add", h.Vips.Calls[^1], StringComparison.Ordinal);
         Assert.Equal((HaRole.Master, HaRole.Backup, VrrpTransitionReason.Resigned), (h.Changes[^1].From, h.Changes[^1].To, h.Changes[^1].Reason));
+        var garps = h.Driver.GarpsSent;
+
+        // The new master's first advert starts the grace (2 × its 1 s interval); the VIP goes when it ends, not before.
+        await h.ReceiveAsync(priority: 100);
+        await h.AdvanceAsync(Ms(1990));
+        Assert.StartsWith("add", h.Vips.Calls[^1], StringComparison.Ordinal);
+        await h.AdvanceAsync(Ms(10));
+        Assert.StartsWith("remove", h.Vips.Calls[^1], StringComparison.Ordinal);
+        Assert.Equal(garps, h.Driver.GarpsSent);
 
         // The peer (priority 100) takes over; held, this priority-150 node accepts it instead of preempting.
         for (var i = 0; i < 10; i++)

@@ -11,14 +11,16 @@ public sealed class VrrpStateMachineSwitchoverTests
     private static readonly Ipv4Address Third = Address("10.0.0.30");
 
     [Fact]
-    public void Resign_Master_SendsPriorityZeroRemovesVipsAndBecomesHeldBackup()
+    public void Resign_Master_SendsPriorityZeroKeepsVipsAndBecomesHeldBackup()
     {
         var machine = MasterByTimeout(150);
         var now = Start + Ms(5000);
 
         var decision = machine.Resign(now, TimeSpan.FromSeconds(30));
 
-        Assert.Equal([VrrpAction.SendAdvert(0), VrrpAction.RemoveVirtualAddresses], decision.Actions);
+        // Make-before-break: the addresses stay (only the GARPs stop) until a new master is heard.
+        Assert.Equal([VrrpAction.SendAdvert(0), VrrpAction.StopGarp], decision.Actions);
+        Assert.Equal(TimeSpan.MaxValue, machine.RetainAddressesUntil);
         AssertTransition(decision, HaRole.Master, HaRole.Backup, VrrpTransitionReason.Resigned);
         Assert.Null(machine.AdverTimerDeadline);
         // 3 × 100 cs + (256 − 150) × 100 / 256 = 341 cs: the router still takes over if nobody else does.
@@ -46,6 +48,85 @@ public sealed class VrrpStateMachineSwitchoverTests
         // A (150) accepts B's priority-100 adverts while held, as with nopreempt.
         Assert.Equal(HaRole.Backup, a.State);
         Assert.Equal(Higher, a.MasterAddress);
+    }
+
+    [Fact]
+    public void Resign_NewMasterHeard_VipsRemovedTwoAdvertIntervalsAfterItsFirstAdvert()
+    {
+        var (a, b, now) = Pair();
+        var log = new Log();
+        var removals = new List<TimeSpan>();
+
+        Broadcast(a.Resign(now, TimeSpan.FromSeconds(10)), Local, now, log, (a, Local), (b, Higher));
+        var resigned = now;
+        var end = now + TimeSpan.FromSeconds(4);
+        while (now < end)
+        {
+            now += Ms(10);
+            var own = a.OnTimer(now);
+            if (own.Actions.Contains(VrrpAction.RemoveVirtualAddresses))
+            {
+                removals.Add(now);
+            }
+
+            Broadcast(own, Local, now, log, (a, Local), (b, Higher));
+            Broadcast(b.OnTimer(now), Higher, now, log, (a, Local), (b, Higher));
+        }
+
+        // B became master (and sent its first advert) at resign + 600 ms; A served until 2 × 100 cs later, then let go once.
+        Assert.Equal(resigned + Ms(600), log.Single(e => e.Router == Higher).Transition.At);
+        Assert.Equal([resigned + Ms(600) + Ms(2000)], removals);
+        Assert.Null(a.RetainAddressesUntil);
+        Assert.Equal(HaRole.Backup, a.State);
+    }
+
+    [Fact]
+    public void Resign_NobodyTakesOver_BecomesMasterAgainWithoutEverRemovingVips()
+    {
+        var machine = MasterByTimeout(150);
+        var now = Start + Ms(5000);
+        var actions = new List<VrrpAction>(machine.Resign(now, hold: null).Actions);
+
+        VrrpDecision decision;
+        do
+        {
+            now += Ms(10);
+            decision = machine.OnTimer(now);
+            actions.AddRange(decision.Actions);
+        }
+        while (decision.State == HaRole.Backup && now < Start + TimeSpan.FromSeconds(20));
+
+        // No other router answered the priority-0 advert: after its own Master_Down_Interval (341 cs) it serves again.
+        AssertTransition(decision, HaRole.Backup, HaRole.Master, VrrpTransitionReason.MasterDown);
+        Assert.Equal(Start + Ms(5000) + Ms(3410), now);
+        Assert.DoesNotContain(VrrpAction.RemoveVirtualAddresses, actions);
+        Assert.Null(machine.RetainAddressesUntil);
+    }
+
+    [Fact]
+    public void Resign_RetainingAndShutdown_RemovesVipsAndStopsRetaining()
+    {
+        var machine = MasterByTimeout(150);
+        machine.Resign(Start + Ms(5000), hold: null);
+
+        var decision = machine.Shutdown(Start + Ms(5010));
+
+        Assert.Equal([VrrpAction.RemoveVirtualAddresses], decision.Actions);
+        Assert.Null(machine.RetainAddressesUntil);
+    }
+
+    [Fact]
+    public void Resign_NewMasterHeard_GraceIsANextDeadline()
+    {
+        var machine = MasterByTimeout(150);
+        machine.Resign(Start + Ms(5000), hold: null);
+
+        machine.OnAdvert(new ReceivedAdvert(Higher, 100, 50), Start + Ms(5600));
+
+        Assert.Equal(Start + Ms(5600) + Ms(1000), machine.RetainAddressesUntil);
+        Assert.Equal(machine.RetainAddressesUntil, machine.NextDeadline);
+        Assert.Equal([VrrpAction.RemoveVirtualAddresses], machine.OnTimer(Start + Ms(6600)).Actions);
+        Assert.Empty(machine.OnTimer(Start + Ms(6700)).Actions);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class SwitchoverCoordinatorTests
 
         Assert.True(result.Succeeded, string.Join('\n', result.Lines));
         Assert.Equal("drain: no sync peers: nothing to drain", result.Lines[0]);
-        Assert.StartsWith("resigned: priority-0 advert sent, VIPs removed; BACKUP ", result.Lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("resigned: priority-0 advert sent, VIPs kept until the new master is heard; BACKUP ", result.Lines[1], StringComparison.Ordinal);
         Assert.Equal("hold: no preemption for 600 s (end it with 'appliance failover --release')", result.Lines[2]);
         Assert.StartsWith("new master: 10.213.0.12, first advert heard ", result.Lines[3], StringComparison.Ordinal);
         Assert.Equal(["resign 00:10:00"], _agent.Calls);

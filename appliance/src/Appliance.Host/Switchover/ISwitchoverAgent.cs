@@ -21,7 +21,7 @@ internal interface ISwitchoverAgent
     /// <summary>The override priority in force; null = none.</summary>
     byte? PriorityOverride { get; }
 
-    /// <summary>Resigns (priority-0 advert, VIPs removed) and holds the node in Backup; completes with the role after.</summary>
+    /// <summary>Resigns (priority-0 advert; the VIPs go once the new master is heard) and holds the node in Backup; completes with the role after.</summary>
     Task<HaRole> ResignAsync(TimeSpan? hold);
 
     /// <summary>Runs at <paramref name="priority"/> in place of the configured priority; null ends the override.</summary>

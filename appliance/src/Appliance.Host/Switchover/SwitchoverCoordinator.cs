@@ -140,7 +140,7 @@ internal sealed class SwitchoverCoordinator
         }
 
         lines.Add(string.Create(CultureInfo.InvariantCulture,
-            $"resigned: priority-0 advert sent, VIPs removed; BACKUP {Ms(toBackup)} after the resign, {Ms(_time.GetElapsedTime(started))} after the command"));
+            $"resigned: priority-0 advert sent, VIPs kept until the new master is heard; BACKUP {Ms(toBackup)} after the resign, {Ms(_time.GetElapsedTime(started))} after the command"));
         lines.Add($"hold: no preemption {HoldText(request.Hold)} (end it with 'appliance failover --release')");
         return await WaitForNewMasterAsync(agent, resigning, lines, token).ConfigureAwait(false);
     }

@@ -3,6 +3,7 @@ using Appliance.HaAgent.Configuration;
 using Appliance.HaAgent.Driver;
 using Appliance.HaAgent.Events;
 using Appliance.HaAgent.Linux;
+using Appliance.HaAgent.Liveness;
 using Appliance.HaAgent.Notify;
 using Appliance.HaAgent.Tracking;
 using Appliance.HaAgent.Vrrp;
@@ -23,6 +24,7 @@ public sealed class HaAgentService : IAsyncDisposable
     private readonly PacketGarpSender _garp;
     private readonly IReadOnlyList<PollingTracker> _trackers;
     private readonly NotifyRunner? _notify;
+    private MasterLivenessMonitor? _liveness;
     private int _stopped;
 
     private HaAgentService(
@@ -108,6 +110,13 @@ public sealed class HaAgentService : IAsyncDisposable
         AppDomain.CurrentDomain.ProcessExit += service.OnProcessExit;
         AppDomain.CurrentDomain.UnhandledException += service.OnUnhandledException;
         await driver.StartAsync(cancellationToken).ConfigureAwait(false);
+        if (config.SyncPeers.Count > 0)
+        {
+            // Fast takeover when the master's process dies (docs/ha.md): watches the master's sync_peer port.
+            service._liveness = new MasterLivenessMonitor(driver, config.SyncPeers, options.TimeProvider);
+            service._liveness.Start();
+        }
+
         return service;
     }
 
@@ -124,6 +133,11 @@ public sealed class HaAgentService : IAsyncDisposable
 
         try
         {
+            if (_liveness is not null)
+            {
+                await _liveness.DisposeAsync().ConfigureAwait(false);
+            }
+
             await Driver.StopAsync().ConfigureAwait(false);
         }
         finally

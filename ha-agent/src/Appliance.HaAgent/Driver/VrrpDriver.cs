@@ -232,6 +232,7 @@ public sealed partial class VrrpDriver : IAsyncDisposable
                 }
 
                 RunSwitchoverCommands(now);
+                RunMasterGoneReports(now);
                 if (_machine.NextDeadline <= now)
                 {
                     Execute(_machine.OnTimer(now), now);
@@ -316,6 +317,9 @@ public sealed partial class VrrpDriver : IAsyncDisposable
                 case VrrpActionKind.RemoveVirtualAddresses:
                     _pacer.Stop();
                     ChangeAddresses(add: false);
+                    break;
+                case VrrpActionKind.StopGarp:
+                    _pacer.Stop();
                     break;
                 case VrrpActionKind.SendGarpBurst when action.GarpReason == GarpReason.BecameMaster:
                     _pacer.BecameMaster(now);

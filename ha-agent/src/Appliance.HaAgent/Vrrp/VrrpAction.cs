@@ -15,6 +15,9 @@ public readonly record struct VrrpAction(VrrpActionKind Kind, byte Priority = 0,
     /// <summary>Remove the virtual addresses.</summary>
     public static VrrpAction RemoveVirtualAddresses => new(VrrpActionKind.RemoveVirtualAddresses);
 
+    /// <summary>Stop the GARP schedule (a resigned master keeps its addresses but must not pull clients back).</summary>
+    public static VrrpAction StopGarp => new(VrrpActionKind.StopGarp);
+
     /// <summary>Send a gratuitous ARP burst.</summary>
     public static VrrpAction SendGarpBurst(GarpReason reason) => new(VrrpActionKind.SendGarpBurst, GarpReason: reason);
 }

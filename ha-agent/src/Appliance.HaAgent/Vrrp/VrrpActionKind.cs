@@ -14,4 +14,7 @@ public enum VrrpActionKind
 
     /// <summary>Send a gratuitous ARP burst for every virtual address (RFC 5798 §6.4.1, §6.4.2); see <see cref="VrrpAction.GarpReason"/>.</summary>
     SendGarpBurst,
+
+    /// <summary>Stop every GARP burst and refresh under way, keeping the addresses (planned switchover, make-before-break).</summary>
+    StopGarp,
 }

@@ -34,12 +34,26 @@ public sealed partial class VrrpStateMachine
     /// <summary>In Backup: the source of the last advert accepted from the master; null when none is known.</summary>
     public Ipv4Address? MasterAddress { get; private set; }
 
+    /// <summary>
+    /// After <see cref="Resign"/> (make-before-break): the resigned router still holds the virtual addresses and serves
+    /// until a new master is heard. <see cref="TimeSpan.MaxValue"/> = no new master heard yet (if none appears, this
+    /// router's own Master_Down_Timer makes it master again with the addresses never dropped); a finite time = a new
+    /// master was heard and the addresses go when its GARP has had <see cref="HandoverGraceIntervals"/> advertisement
+    /// intervals to land; null = the addresses are not retained.
+    /// </summary>
+    public TimeSpan? RetainAddressesUntil { get; private set; }
+
+    /// <summary>How many of the new master's advertisement intervals the resigned router keeps serving after its first advert.</summary>
+    public const int HandoverGraceIntervals = 2;
+
     /// <summary>True while a <see cref="Resign"/> hold is in force at <paramref name="now"/>.</summary>
     public bool IsHeld(TimeSpan now) => HoldUntil is { } until && now < until;
 
     /// <summary>
     /// Planned resignation. A master sends the priority-0 advert (RFC 5798 §6.4.3: the backups take over after their
-    /// Skew_Time), removes the addresses and becomes Backup with its Master_Down_Timer armed; any priority override ends.
+    /// Skew_Time), stops its GARPs and becomes Backup with its Master_Down_Timer armed; any priority override ends. It
+    /// keeps the addresses (make-before-break, <see cref="RetainAddressesUntil"/>): a client packet sent to this router's
+    /// MAC before the new master's GARP lands is still served instead of dropped (a lost SYN costs the client 1 s).
     /// In every started role the router is then held for <paramref name="hold"/> (null = until <see cref="Release"/>;
     /// see <see cref="HoldUntil"/>). Nothing in Initialize.
     /// </summary>
@@ -67,9 +81,10 @@ public sealed partial class VrrpStateMachine
         ClearTimers();
         MasterAdverIntervalCs = _options.AdvertisementIntervalCs;
         MasterDownTimerDeadline = now + VrrpTiming.FromCentiseconds(MasterDownIntervalCs);
+        RetainAddressesUntil = TimeSpan.MaxValue;
         return Transition(
             HaRole.Backup, now, VrrpTransitionReason.Resigned,
-            [VrrpAction.SendAdvert(VrrpConstants.ShutdownPriority), VrrpAction.RemoveVirtualAddresses]);
+            [VrrpAction.SendAdvert(VrrpConstants.ShutdownPriority), VrrpAction.StopGarp]);
     }
 
     /// <summary>
@@ -102,6 +117,27 @@ public sealed partial class VrrpStateMachine
         PriorityOverride = null;
         OverrideUntil = null;
         Priority = ComputePriority();
+    }
+
+    /// <summary>A retaining resigned router heard a new master: the addresses go one grace later (never sooner than now).</summary>
+    private void NewMasterHeard(ReceivedAdvert advert, TimeSpan now)
+    {
+        if (RetainAddressesUntil == TimeSpan.MaxValue)
+        {
+            RetainAddressesUntil = now + (HandoverGraceIntervals * VrrpTiming.FromCentiseconds(advert.MaxAdverIntervalCs));
+        }
+    }
+
+    /// <summary>In Backup: the retained addresses whose grace has run out are removed.</summary>
+    private VrrpAction[] ExpireRetainedAddresses(TimeSpan now)
+    {
+        if (State != HaRole.Backup || !(RetainAddressesUntil <= now))
+        {
+            return NoActions;
+        }
+
+        RetainAddressesUntil = null;
+        return [VrrpAction.RemoveVirtualAddresses];
     }
 
     private void ExpireSwitchover(TimeSpan now)

@@ -64,7 +64,7 @@ public sealed partial class VrrpStateMachine
 
     /// <summary>The earliest time <see cref="OnTimer"/> has work to do, or null when no timer runs.</summary>
     public TimeSpan? NextDeadline =>
-        Earliest(Earliest(Earliest(AdverTimerDeadline, MasterDownTimerDeadline), _dualMasterQuietDeadline), Earliest(Finite(HoldUntil), Finite(OverrideUntil)));
+        Earliest(Earliest(Earliest(AdverTimerDeadline, MasterDownTimerDeadline), _dualMasterQuietDeadline), Earliest(Earliest(Finite(HoldUntil), Finite(OverrideUntil)), Finite(RetainAddressesUntil)));
 
     /// <summary>
     /// The Startup event (RFC 5798 §6.4.1). The owner (priority 255) advertises, adds the addresses, sends GARP and is
@@ -102,6 +102,7 @@ public sealed partial class VrrpStateMachine
             ? [VrrpAction.SendAdvert(VrrpConstants.ShutdownPriority), VrrpAction.RemoveVirtualAddresses]
             : [VrrpAction.RemoveVirtualAddresses];
         ClearTimers();
+        RetainAddressesUntil = null;
         return Transition(HaRole.Initialize, now, VrrpTransitionReason.Shutdown, actions);
     }
 
@@ -113,7 +114,10 @@ public sealed partial class VrrpStateMachine
         {
             case HaRole.Backup when MasterDownTimerDeadline <= now:
                 // §6.4.2: Master_Down_Timer fired.
-                return EnterMaster(now, VrrpTransitionReason.MasterDown);
+                return EnterMaster(now, MasterDownReason());
+
+            case HaRole.Backup:
+                return new VrrpDecision(State, ExpireRetainedAddresses(now), null);
 
             case HaRole.Master:
                 var actions = new List<VrrpAction>(2);
@@ -179,6 +183,7 @@ public sealed partial class VrrpStateMachine
             // §6.4.2: the master is leaving; take over after Skew_Time rather than Master_Down_Interval.
             MasterDownTimerDeadline = now + VrrpTiming.FromCentiseconds(SkewTimeCs);
             MasterAddress = null;
+            _masterGoneReported = false;
             return VrrpDecision.Nothing(State);
         }
 
@@ -197,6 +202,8 @@ public sealed partial class VrrpStateMachine
         MasterAdverIntervalCs = advert.MaxAdverIntervalCs;
         MasterDownTimerDeadline = now + VrrpTiming.FromCentiseconds(MasterDownIntervalCs);
         MasterAddress = advert.Source;
+        _masterGoneReported = false;
+        NewMasterHeard(advert, now);
         return VrrpDecision.Nothing(State);
     }
 
@@ -255,6 +262,7 @@ public sealed partial class VrrpStateMachine
         // the master it deferred to is gone, and this router serves rather than leaving the addresses unowned.
         ClearTimers();
         HoldUntil = null;
+        RetainAddressesUntil = null;
         AdverTimerDeadline = now + _advertisementInterval;
         return Transition(
             HaRole.Master,
@@ -275,6 +283,7 @@ public sealed partial class VrrpStateMachine
 
     private void ClearTimers()
     {
+        _masterGoneReported = false;
         AdverTimerDeadline = null;
         MasterDownTimerDeadline = null;
         PreemptDeadline = null;

@@ -23,4 +23,10 @@ public enum VrrpTransitionReason
 
     /// <summary>A planned switchover: the master advertised priority 0 as on Shutdown (§6.4.3) but stays running as a held backup.</summary>
     Resigned,
+
+    /// <summary>
+    /// The master's process was reported gone (its port refused a connection) and Master_Down_Timer fired after
+    /// Skew_Time, as after a priority-0 advert (§6.4.2): the fast path of docs/ha.md, not the full Master_Down_Interval.
+    /// </summary>
+    MasterProcessGone,
 }

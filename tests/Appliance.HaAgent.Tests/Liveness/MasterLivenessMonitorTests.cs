@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Sockets;
+using Appliance.Contracts;
+using Appliance.HaAgent.Configuration;
+using Appliance.HaAgent.Liveness;
+using Appliance.HaAgent.Net;
+using Appliance.HaAgent.Tests.Driver;
+using Appliance.HaAgent.Vrrp;
+
+namespace Appliance.HaAgent.Tests.Liveness;
+
+/// <summary>
+/// The monitor on real 127.0.0.0/8 sockets, feeding a driver on a fake clock: the "master" is a listener on 127.0.0.2,
+/// the backup learns 127.0.0.2 as its master from an injected advert.
+/// </summary>
+public sealed class MasterLivenessMonitorTests
+{
+    private static readonly Ipv4Address MasterIp = Vrrp.PacketSamples.Ip("127.0.0.2");
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task ConnectAsync_Listening_Accepted()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+
+        var (outcome, socket) = await MasterLivenessMonitor.ConnectAsync((IPEndPoint)listener.LocalEndpoint, Wait, CancellationToken.None);
+        socket?.Dispose();
+
+        Assert.Equal(ProbeOutcome.Accepted, outcome);
+    }
+
+    [Fact]
+    public async Task ConnectAsync_ListenerGone_Refused()
+    {
+        IPEndPoint endPoint;
+        using (var listener = new TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            endPoint = (IPEndPoint)listener.LocalEndpoint;
+        }
+
+        var (outcome, socket) = await MasterLivenessMonitor.ConnectAsync(endPoint, Wait, CancellationToken.None);
+
+        Assert.Equal(ProbeOutcome.Refused, outcome);
+        Assert.Null(socket);
+    }
+
+    [Fact]
+    public async Task Monitor_MasterProcessDies_BackupTakesOverAfterSkewTimeAsProcessGone()
+    {
+        await using var h = new DriverHarness(priority: 100);
+        await h.StartAsync();
+        using var listener = new TcpListener(MasterIp.ToIPAddress(), 0);
+        listener.Start();
+        await using var monitor = await WatchAsync(h, listener);
+        var held = await listener.AcceptSocketAsync().WaitAsync(Wait);
+
+        // kill -9: the master's kernel closes the listening socket and the process's connections.
+        listener.Stop();
+        held.Dispose();
+        await WaitUntilAsync(h, () => h.Driver.MasterAddress is null);
+
+        // Skew_Time at priority 100 and 100 cs adverts: 60 cs, not the 360 cs Master_Down_Interval.
+        await h.AdvanceAsync(DriverHarness.Ms(590));
+        Assert.Equal(HaRole.Backup, h.Driver.Role);
+        await h.AdvanceAsync(DriverHarness.Ms(10));
+        Assert.Equal(HaRole.Master, h.Driver.Role);
+        Assert.Equal(VrrpTransitionReason.MasterProcessGone, h.Changes[^1].Reason);
+    }
+
+    [Fact]
+    public async Task Monitor_MasterClosesIdleConnectionButListens_NoReportAndReconnects()
+    {
+        await using var h = new DriverHarness(priority: 100);
+        await h.StartAsync();
+        using var listener = new TcpListener(MasterIp.ToIPAddress(), 0);
+        listener.Start();
+        await using var monitor = await WatchAsync(h, listener);
+
+        (await listener.AcceptSocketAsync().WaitAsync(Wait)).Dispose();
+
+        // The probe is accepted (alive) and the monitor holds a new connection; the master stays the master.
+        using var probe = await listener.AcceptSocketAsync().WaitAsync(Wait);
+        using var again = await listener.AcceptSocketAsync().WaitAsync(Wait);
+        await h.Driver.SettleAsync().WaitAsync(Wait);
+        Assert.Equal(MasterIp, h.Driver.MasterAddress);
+        Assert.Equal(HaRole.Backup, h.Driver.Role);
+    }
+
+    /// <summary>Makes the listener's address this backup's master and starts a monitor that watches it.</summary>
+    private static async Task<MasterLivenessMonitor> WatchAsync(DriverHarness h, TcpListener listener)
+    {
+        await h.ReceiveAsync(priority: 200, from: MasterIp);
+        var monitor = new MasterLivenessMonitor(h.Driver, [new SyncPeerConfig("lb2", (IPEndPoint)listener.LocalEndpoint)], TimeProvider.System);
+        monitor.Start();
+        return monitor;
+    }
+
+    private static async Task WaitUntilAsync(DriverHarness h, Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(Wait);
+        while (true)
+        {
+            await h.Driver.SettleAsync().WaitAsync(timeout.Token);
+            if (condition())
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(10), timeout.Token);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System.Net;
+using Appliance.HaAgent.Configuration;
+using Appliance.HaAgent.Liveness;
+using Appliance.HaAgent.Net;
+
+namespace Appliance.HaAgent.Tests.Liveness;
+
+/// <summary>The fast-takeover decision: only a refused probe on a port proven open for the same master reports it gone.</summary>
+public sealed class MasterProcessWatchTests
+{
+    private static readonly Ipv4Address Master = Address("10.0.0.20");
+    private static readonly IPEndPoint MasterSync = IPEndPoint.Parse("10.0.0.20:7600");
+
+    [Fact]
+    public void Follow_MasterIsASyncPeer_TargetsItsEndpoint()
+    {
+        var watch = Watch();
+
+        Assert.Equal(MasterSync, watch.Follow(Master));
+        Assert.False(watch.Proven);
+    }
+
+    [Fact]
+    public void Follow_IPv4MappedPeer_Matches()
+    {
+        var mapped = new IPEndPoint(IPAddress.Parse("::ffff:10.0.0.20"), 7600);
+        var watch = new MasterProcessWatch([new SyncPeerConfig("lb2", mapped)]);
+
+        Assert.Equal(mapped, watch.Follow(Master));
+    }
+
+    [Fact]
+    public void Follow_MasterNotASyncPeer_NoTarget()
+    {
+        Assert.Null(Watch().Follow(Address("10.0.0.99")));
+    }
+
+    [Fact]
+    public void ProbeFinished_RefusedAfterProvenConnectionEnded_ReportsGoneOnce()
+    {
+        var watch = Watch();
+        watch.Follow(Master);
+        watch.Connected();
+
+        Assert.Equal(WatchStep.Probe, watch.ConnectionEnded());
+        Assert.Equal(WatchStep.ReportGone, watch.ProbeFinished(ProbeOutcome.Refused));
+        Assert.Equal(WatchStep.Nothing, watch.ProbeFinished(ProbeOutcome.Refused));
+        Assert.Equal(WatchStep.Nothing, watch.ConnectionEnded());
+    }
+
+    [Theory]
+    [InlineData(ProbeOutcome.TimedOut)]
+    [InlineData(ProbeOutcome.Accepted)]
+    [InlineData(ProbeOutcome.Failed)]
+    public void ProbeFinished_NotRefused_Nothing(ProbeOutcome outcome)
+    {
+        var watch = Watch();
+        watch.Follow(Master);
+        watch.Connected();
+        watch.ConnectionEnded();
+
+        Assert.Equal(WatchStep.Nothing, watch.ProbeFinished(outcome));
+        Assert.True(watch.Proven);
+    }
+
+    [Fact]
+    public void ProbeFinished_RefusedOnPortNeverSeenOpen_Nothing()
+    {
+        var watch = Watch();
+        watch.Follow(Master);
+
+        Assert.Equal(WatchStep.Nothing, watch.ConnectionEnded());
+        Assert.Equal(WatchStep.Nothing, watch.ProbeFinished(ProbeOutcome.Refused));
+    }
+
+    [Fact]
+    public void Follow_MasterChanges_ProofResets()
+    {
+        var watch = Watch();
+        watch.Follow(Master);
+        watch.Connected();
+
+        Assert.Equal(IPEndPoint.Parse("10.0.0.30:7600"), watch.Follow(Address("10.0.0.30")));
+
+        Assert.False(watch.Proven);
+        Assert.Equal(WatchStep.Nothing, watch.ProbeFinished(ProbeOutcome.Refused));
+    }
+
+    private static MasterProcessWatch Watch() =>
+        new([new SyncPeerConfig("lb2", MasterSync), new SyncPeerConfig("lb3", IPEndPoint.Parse("10.0.0.30:7600"))]);
+
+    private static Ipv4Address Address(string text) => Ipv4Address.FromIPAddress(IPAddress.Parse(text));
+}
