@@ -74,6 +74,16 @@ public sealed class ProxyEngine : IAsyncDisposable
         set => Runtime.Stats.ApplianceStatus = value;
     }
 
+    /// <summary>
+    /// More metrics for the Prometheus exporter (the host's state sync); null (default) = none. May be set or replaced at
+    /// any time and survives reloads.
+    /// </summary>
+    public IMetricsSource? MetricsSource
+    {
+        get => Runtime.Stats.MetricsSource;
+        set => Runtime.Stats.MetricsSource = value;
+    }
+
     /// <summary>The backends of the configuration in force, by name.</summary>
     public IReadOnlyDictionary<string, BackendModel> Backends => Runtime.Backends;
 

@@ -51,6 +51,7 @@ internal sealed class ProxyRuntime
         Stats = new StatsCollector(config, Frontends, Backends, maxConn, options.TimeProvider, options.NodeName)
         {
             ApplianceStatus = previous?.Stats.ApplianceStatus,
+            MetricsSource = previous?.Stats.MetricsSource,
         };
         Http = new HttpProxyContext(
             connector, new IdleConnectionPool(options.TimeProvider), HttpErrorResponses.Default, Backends, options.TimeProvider, logger,

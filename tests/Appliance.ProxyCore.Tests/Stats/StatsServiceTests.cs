@@ -133,6 +133,23 @@ public class StatsServiceTests
     }
 
     [Fact]
+    public void HandlePrometheus_MetricsSourceSet_ItsFamiliesFollowTheProxies()
+    {
+        var model = StatsTestModel.Load(Config);
+        model.Service.Collector.MetricsSource = new FixedMetrics("# HELP appliance_x x\n# TYPE appliance_x gauge\nappliance_x 1\n");
+
+        var body = model.Service.HandlePrometheus().Body;
+
+        Assert.StartsWith("# HELP haproxy_frontend_status ", body, StringComparison.Ordinal);
+        Assert.EndsWith("\nappliance_x 1\n", body, StringComparison.Ordinal);
+    }
+
+    private sealed class FixedMetrics(string text) : IMetricsSource
+    {
+        public void AppendPrometheus(System.Text.StringBuilder builder) => builder.Append(text);
+    }
+
+    [Fact]
     public void Parse_UriOptions_AllRead()
     {
         Assert.Equal(new StatsRequestOptions(StatsFormatKind.Csv, true, true, "DONE"), StatsRequestOptions.Parse(";up;csv;norefresh;st=DONE"));

@@ -97,6 +97,7 @@ internal sealed class SyncHost : IAsyncDisposable
 
         persistence?.Start();
         reloader.Cluster = node.ProposeConfigAsync;
+        engine.MetricsSource = new SyncMetrics(node.GetStatus);
         if (switchover is not null)
         {
             switchover.Drain = new SyncReplicationDrain(node, ha.SyncPeers.Count, time);

@@ -17,6 +17,7 @@ public sealed class StatsCollector
     private readonly int _globalMaxConn;
     private readonly Dictionary<string, int> _backendLimits = new(StringComparer.Ordinal);
     private IApplianceStatus? _status;
+    private IMetricsSource? _metrics;
 
     /// <param name="config">The configuration (its proxy order and ids).</param>
     /// <param name="frontends">The frontend models.</param>
@@ -68,6 +69,13 @@ public sealed class StatsCollector
     {
         get => Volatile.Read(ref _status);
         set => Volatile.Write(ref _status, value);
+    }
+
+    /// <summary>More metrics for the Prometheus exporter (<see cref="IMetricsSource"/>); null (default) = none.</summary>
+    public IMetricsSource? MetricsSource
+    {
+        get => Volatile.Read(ref _metrics);
+        set => Volatile.Write(ref _metrics, value);
     }
 
     /// <summary>This build's version as the page shows it.</summary>
