@@ -53,6 +53,8 @@ public sealed class StateSyncTests(ITestOutputHelper output)
         var took = Stopwatch.GetElapsedTime(started);
         sticky.Log($"appliance failover --hold 60s on lb1 took {took.TotalMilliseconds:F0} ms, exit {exitCode}:\n{stdout}{stderr}");
         Assert.True(exitCode == 0, $"appliance failover exited {exitCode}: {stdout}{stderr}");
+        // The switchover waited for lb2 to acknowledge every replicated change before the VIP moved.
+        Assert.Contains("drain: 1 sync peer(s) at lag 0 after ", stdout, StringComparison.Ordinal);
         await sticky.Lab.WaitForSoleMasterAsync(sticky.Lab.Lb2, RoleTimeout);
         await probe.WaitForServiceAsync(20, RoleTimeout, since: started);
         var after = await sticky.Clients.ProbeAsync();

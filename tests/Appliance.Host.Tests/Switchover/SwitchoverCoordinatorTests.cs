@@ -136,6 +136,22 @@ public sealed class SwitchoverCoordinatorTests
         Assert.False(_agent.IsHeld);
     }
 
+    [Fact]
+    public async Task GiveUpAsync_Master_ResignsHeldUntilReleased()
+    {
+        Assert.True(await _coordinator.GiveUpAsync());
+
+        Assert.Equal(["resign until released"], _agent.Calls);
+    }
+
+    [Fact]
+    public async Task GiveUpAsync_NoHaSection_False()
+    {
+        var coordinator = new SwitchoverCoordinator(() => null, new FakeTimeProvider());
+
+        Assert.False(await coordinator.GiveUpAsync());
+    }
+
     private sealed class FakeTakeover(TakeoverReply reply) : ITakeoverRequester
     {
         public List<(string Node, TimeSpan? Hold)> Requests { get; } = [];

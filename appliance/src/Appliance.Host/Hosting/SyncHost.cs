@@ -28,6 +28,7 @@ internal sealed class SyncHost : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
     private Task _follow = Task.CompletedTask;
+    private Task _watch = Task.CompletedTask;
 
     private SyncHost(SyncNode node, ConfigReloader reloader, StickTablePersistence? persistence, SwitchoverCoordinator? switchover, ILogger logger)
     {
@@ -106,6 +107,7 @@ internal sealed class SyncHost : IAsyncDisposable
 
         SyncLog.Started(logger, name, node.EndPoint.ToString(), ha.SyncPeers.Count, security.UsesTls ? "mutual TLS" : "pre-shared key");
         var host = new SyncHost(node, reloader, persistence, switchover, logger);
+        host._watch = WatchAsync(node.Completion, switchover is null ? () => Task.FromResult(false) : switchover.GiveUpAsync, logger, host._stop.Token);
         // The election starts after the initial pull (at most SyncNodeOptions.InitialSyncTimeout, 5 s): a node that
         // would win at once must not become master with tables its peers have not filled yet.
         var outcome = await node.WaitForInitialSyncAsync(cancellationToken).ConfigureAwait(false);
@@ -165,6 +167,7 @@ internal sealed class SyncHost : IAsyncDisposable
 
         await _stop.CancelAsync().ConfigureAwait(false);
         await _follow.ConfigureAwait(false);
+        await _watch.ConfigureAwait(false);
         if (_persistence is not null)
         {
             await _persistence.DisposeAsync().ConfigureAwait(false);
@@ -180,6 +183,42 @@ internal sealed class SyncHost : IAsyncDisposable
         }
 
         _stop.Dispose();
+    }
+
+    /// <summary>
+    /// Waits for the sync service's <paramref name="completion"/>; when it ends before <paramref name="stopping"/> (a fault
+    /// or an unexpected end), logs it as critical and gives up the VIP with <paramref name="giveUp"/>.
+    /// </summary>
+    internal static async Task WatchAsync(Task completion, Func<Task<bool>> giveUp, ILogger logger, CancellationToken stopping)
+    {
+        Exception? failure = null;
+        try
+        {
+            await completion.WaitAsync(stopping).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            failure = e;
+        }
+
+        if (stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        SyncLog.GaveUp(logger, failure is null ? "its replication pump ended" : $"its replication pump failed: {failure.Message}", failure);
+        try
+        {
+            await giveUp().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            SyncLog.Failed(logger, "giving up the VIP", e);
+        }
     }
 
     private async Task FollowAsync(ChannelReader<RoleChangeEvent> changes)

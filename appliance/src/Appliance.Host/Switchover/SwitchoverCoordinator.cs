@@ -57,6 +57,22 @@ internal sealed class SwitchoverCoordinator
         }
     }
 
+    /// <summary>
+    /// A part of this node died (the sync service): a master resigns (priority-0 advert) and every started role is held,
+    /// so a healthy peer serves instead of a half-alive node; a held node still takes over when nobody else is master,
+    /// so the VIP is never left unowned. False when there is no agent.
+    /// </summary>
+    public async Task<bool> GiveUpAsync()
+    {
+        if (_agent() is not { } agent)
+        {
+            return false;
+        }
+
+        await agent.ResignAsync(null).ConfigureAwait(false);
+        return true;
+    }
+
     /// <summary><c>appliance failover --release</c>: ends this node's hold and priority override.</summary>
     public async Task<SwitchoverResult> ReleaseAsync()
     {

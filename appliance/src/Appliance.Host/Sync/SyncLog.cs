@@ -29,6 +29,9 @@ internal static partial class SyncLog
     [LoggerMessage(4221, LogLevel.Critical, "Sync service failed while {Activity}: its state may no longer reach the peers")]
     public static partial void Failed(ILogger logger, string activity, Exception exception);
 
+    [LoggerMessage(4223, LogLevel.Critical, "Sync service stopped while the node runs: {Reason}; this node gives up the VIP (held as backup until 'appliance failover --release' or a restart)")]
+    public static partial void GaveUp(ILogger logger, string reason, Exception? exception);
+
     [LoggerMessage(4222, LogLevel.Information, "Sync: initial pull of the peers' state ended: {Outcome}")]
     public static partial void InitialSync(ILogger logger, string outcome);
 }

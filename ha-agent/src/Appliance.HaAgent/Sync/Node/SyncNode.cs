@@ -194,6 +194,13 @@ public sealed partial class SyncNode : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The replication pump: runs from <see cref="StartAsync"/> until <see cref="StopAsync"/>. Completing (or faulting)
+    /// before a stop means local changes no longer reach the peers: the host treats that as this part of the node dying.
+    /// Completed before the start.
+    /// </summary>
+    public Task Completion => _pump ?? Task.CompletedTask;
+
     /// <summary>Completes when the initial pull has ended (at most <see cref="SyncNodeOptions.InitialSyncTimeout"/> after start).</summary>
     public Task<InitialSyncOutcome> WaitForInitialSyncAsync(CancellationToken cancellationToken = default) =>
         _initialSync.Task.WaitAsync(cancellationToken);
