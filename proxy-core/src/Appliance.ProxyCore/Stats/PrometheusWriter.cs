@@ -20,7 +20,8 @@ public static class PrometheusWriter
     private static readonly (string Code, StatsField Field)[] ResponseClasses =
         [("1xx", Hrsp1xx), ("2xx", Hrsp2xx), ("3xx", Hrsp3xx), ("4xx", Hrsp4xx), ("5xx", Hrsp5xx), ("other", HrspOther)];
 
-    public static string Write(StatsSnapshot snapshot)
+    /// <summary>The snapshot's families, then <paramref name="more"/>'s (null = none).</summary>
+    public static string Write(StatsSnapshot snapshot, IMetricsSource? more = null)
     {
         var text = new StringBuilder(8192);
         foreach (var type in new[] { StatsObjectType.Frontend, StatsObjectType.Backend, StatsObjectType.Server })
@@ -60,6 +61,7 @@ public static class PrometheusWriter
             }
         }
 
+        more?.AppendPrometheus(text);
         return text.ToString();
     }
 

@@ -52,18 +52,8 @@ public sealed class StatsService
     }
 
     /// <summary>Answers <c>http-request use-service prometheus-exporter</c>: every proxy, exposition format 0.0.4.</summary>
-    public StatsResponse HandlePrometheus()
-    {
-        var text = PrometheusWriter.Write(Collector.Collect());
-        if (Collector.MetricsSource is not { } source)
-        {
-            return new(200, PrometheusWriter.ContentType, text, []);
-        }
-
-        var more = new System.Text.StringBuilder(text, text.Length + 2048);
-        source.AppendPrometheus(more);
-        return new(200, PrometheusWriter.ContentType, more.ToString(), []);
-    }
+    public StatsResponse HandlePrometheus() =>
+        new(200, PrometheusWriter.ContentType, PrometheusWriter.Write(Collector.Collect(), Collector.MetricsSource), []);
 
     /// <summary>A backend by <c>#ID</c> (as the page's form posts it) or by name.</summary>
     public BackendModel? FindBackend(string reference)
