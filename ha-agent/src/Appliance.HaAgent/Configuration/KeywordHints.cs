@@ -1,3 +1,5 @@
+using Appliance.Contracts.Text;
+
 namespace Appliance.HaAgent.Configuration;
 
 /// <summary>Hints for unknown keywords: keepalived spellings we know, otherwise the nearest known keyword.</summary>
@@ -29,7 +31,7 @@ internal static class KeywordHints
 
         var lower = keyword.ToLowerInvariant();
         var best = known
-            .Select(k => (Keyword: k, Distance: Distance(lower, k)))
+            .Select(k => (Keyword: k, Distance: EditDistance.Between(lower, k)))
             .OrderBy(c => c.Distance)
             .ThenBy(c => c.Keyword, StringComparer.Ordinal)
             .First();
@@ -38,35 +40,5 @@ internal static class KeywordHints
         return best.Distance <= Math.Max(1, Math.Min(2, keyword.Length / 4)) || lower == best.Keyword
             ? HaConfigMessages.DidYouMean(best.Keyword)
             : null;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        // Optimal string alignment distance: Levenshtein plus adjacent transposition ("priorty" -> "priority" is 1).
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
     }
 }

@@ -1,3 +1,5 @@
+using Appliance.Contracts.Text;
+
 namespace Appliance.ProxyCore.Configuration.Parsing;
 
 /// <summary>Finds the candidate closest to a misspelt word, for "did you mean" hints.</summary>
@@ -15,7 +17,7 @@ internal static class NearestMatch
         var limit = Math.Max(1, word.Length / 3);
         foreach (var candidate in candidates)
         {
-            var distance = Distance(word.ToLowerInvariant(), candidate.ToLowerInvariant());
+            var distance = EditDistance.Between(word.ToLowerInvariant(), candidate.ToLowerInvariant());
             if (distance < bestDistance && distance <= limit && distance * 2 < word.Length && candidate != word)
             {
                 best = candidate;
@@ -24,35 +26,5 @@ internal static class NearestMatch
         }
 
         return best;
-    }
-
-    /// <summary>Optimal string alignment distance between two words.</summary>
-    public static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
     }
 }
