@@ -53,6 +53,27 @@ public sealed partial class DiscoveredSyncTests(ITestOutputHelper output)
         Assert.Equal(0, exitCode);
         Assert.Contains("  sync peer lb1 discovered 10.213.0.11:7400 Idle, master streaming to this node", status, StringComparison.Ordinal);
         Assert.Contains(lab.Lb1.Output, l => l.Contains("Sync peer lb2 at 10.213.0.12:7400 added (discovered)", StringComparison.Ordinal));
+
+        // A stopped backup says goodbye: the master removes it once the grace (10 s) has passed with no live stream.
+        using var trail = new OutputTrail(lab, lab.Lb1);
+        lab.Lb2.Signal(Posix.SigTerm);
+        Assert.True(lab.Lb2.WaitForExit(TimeSpan.FromSeconds(10)), "lb2 did not exit after SIGTERM");
+        var stopped = Stopwatch.GetTimestamp();
+        await CrashFailoverTests.WaitForOutputAsync(lab.Lb1, "discovery lost peer lb2; it is removed in 10 s", TimeSpan.FromSeconds(5));
+        await CrashFailoverTests.WaitForOutputAsync(lab.Lb1, "Sync peer lb2 removed (was at 10.213.0.12:7400, discovered)", Timeout);
+        var removedAfter = Stopwatch.GetElapsedTime(stopped);
+        lab.Log($"lb2 removed from lb1's sync peers {removedAfter.TotalSeconds:F1} s after its stop");
+        Assert.True(removedAfter >= TimeSpan.FromSeconds(9), $"removed after {removedAfter.TotalSeconds:F1} s: before the grace");
+        var after = SyncStatus(lab.Lb1);
+        Assert.False(PeerRow().IsMatch(after), after);
+        Assert.Contains("(none yet)", after, StringComparison.Ordinal);
+    }
+
+    /// <summary>Writes the node's discovery and sync lines to the test output at the end (the console is mostly the proxy's).</summary>
+    private sealed class OutputTrail(Lab lab, LabNode node) : IDisposable
+    {
+        public void Dispose() => lab.Log($"{node.Name} discovery and sync lines:\n" + string.Join('\n',
+            node.Output.Where(l => l.Contains("discover", StringComparison.OrdinalIgnoreCase) || l.Contains("Sync", StringComparison.Ordinal))));
     }
 
     /// <summary>Discovery with a cluster id and the cluster's pre-shared key: sync on, peers found, none listed.</summary>

@@ -142,7 +142,7 @@ internal sealed class DiscoverySyncFeed : IAsyncDisposable
     private void Schedule(string name)
     {
         var due = _grace.Lost(name, Now());
-        SyncLog.DiscoveredLost(_logger, name, (long)Math.Max(0, (due - Now()).TotalSeconds));
+        SyncLog.DiscoveredLost(_logger, name, (long)Math.Ceiling(Math.Max(0, (due - Now()).TotalSeconds)));
         _wake.Pulse();
     }
 
