@@ -28,6 +28,7 @@ internal sealed class SyncHost : IAsyncDisposable
     private readonly StickTablePersistence? _persistence;
     private readonly SwitchoverCoordinator? _switchover;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stop = new();
     private readonly object _feedGate = new();
     private Task _follow = Task.CompletedTask;
@@ -35,8 +36,9 @@ internal sealed class SyncHost : IAsyncDisposable
     private Task _feedChain = Task.CompletedTask;
     private DiscoverySyncFeed? _feed;
 
-    private SyncHost(SyncNode node, ConfigReloader reloader, StickTablePersistence? persistence, SwitchoverCoordinator? switchover, ILogger logger)
+    private SyncHost(SyncNode node, ConfigReloader reloader, StickTablePersistence? persistence, SwitchoverCoordinator? switchover, ILogger logger, TimeProvider time)
     {
+        _time = time;
         Node = node;
         _reloader = reloader;
         _persistence = persistence;
@@ -112,7 +114,7 @@ internal sealed class SyncHost : IAsyncDisposable
         }
 
         SyncLog.Started(logger, name, node.EndPoint.ToString(), node.PeerCount, security.UsesTls ? "mutual TLS" : "pre-shared key");
-        var host = new SyncHost(node, reloader, persistence, switchover, logger);
+        var host = new SyncHost(node, reloader, persistence, switchover, logger, time);
         host._watch = WatchAsync(node.Completion, switchover is null ? () => Task.FromResult(false) : switchover.GiveUpAsync, logger, host._stop.Token);
         // The election starts after the initial pull (at most SyncNodeOptions.InitialSyncTimeout, 5 s): a node that
         // would win at once must not become master with tables its peers have not filled yet.
@@ -236,7 +238,7 @@ internal sealed class SyncHost : IAsyncDisposable
     private Task ReplaceFeed(HaAgentHost? agent)
     {
         var feed = agent?.Discovery is { } discovery && agent.Config.Discovery is { } config
-            ? new DiscoverySyncFeed(Node, discovery, config.ClusterId, DiscoverySyncFeed.DefaultGrace, TimeProvider.System, _logger)
+            ? new DiscoverySyncFeed(Node, discovery, config.ClusterId, DiscoverySyncFeed.DefaultGrace, _time, _logger)
             : null;
         lock (_feedGate)
         {

@@ -16,7 +16,7 @@ namespace Appliance.HaAgent.Sync.Node;
 public sealed partial class SyncNode
 {
     /// <summary>Every peer now (configured and discovered) with its endpoint; a snapshot, safe from any thread.</summary>
-    public IReadOnlyList<SyncPeerConfig> Peers => [.. _peerSet.Links.Select(l => l.Config)];
+    public IReadOnlyList<SyncPeerConfig> Peers => _peerSet.Configs;
 
     /// <summary>How many peers the node has now (configured and discovered).</summary>
     public int PeerCount => _peerSet.Links.Count;

@@ -15,21 +15,24 @@ internal sealed class SyncPeerSet
     private readonly object _gate = new();
     private readonly string _self;
     private readonly Func<SyncPeerConfig, PeerSource, PeerLink> _create;
-    private PeerLink[] _links;
+    private Snapshot _now;
 
     /// <summary>The set of <paramref name="self"/> with its configured peers; <paramref name="create"/> opens a link.</summary>
     public SyncPeerSet(string self, IReadOnlyList<SyncPeerConfig> configured, Func<SyncPeerConfig, PeerSource, PeerLink> create)
     {
         _self = self;
         _create = create;
-        _links = [.. configured.Select(p => create(p, PeerSource.Configured))];
+        _now = new Snapshot([.. configured.Select(p => create(p, PeerSource.Configured))]);
     }
 
     /// <summary>Every peer now, configured first then discovered in the order they came; a snapshot, safe from any thread.</summary>
-    public IReadOnlyList<PeerLink> Links => Volatile.Read(ref _links);
+    public IReadOnlyList<PeerLink> Links => Volatile.Read(ref _now).Links;
+
+    /// <summary>The names and endpoints of <see cref="Links"/> (made once per change: the liveness watch reads it every 50 ms).</summary>
+    public IReadOnlyList<SyncPeerConfig> Configs => Volatile.Read(ref _now).Configs;
 
     /// <summary>The peer named <paramref name="name"/> now; null when none.</summary>
-    public PeerLink? Find(string name) => Array.Find(Volatile.Read(ref _links), l => l.Name == name);
+    public PeerLink? Find(string name) => Array.Find(Volatile.Read(ref _now).Links, l => l.Name == name);
 
     /// <summary>
     /// Adds a discovered peer, or moves a discovered peer whose endpoint changed (a new link replaces the old one).
@@ -45,15 +48,16 @@ internal sealed class SyncPeerSet
 
         lock (_gate)
         {
-            var index = Array.FindIndex(_links, l => l.Name == peer.Name);
+            var links = _now.Links;
+            var index = Array.FindIndex(links, l => l.Name == peer.Name);
             if (index < 0)
             {
                 var added = _create(peer, PeerSource.Discovered);
-                Volatile.Write(ref _links, [.. _links, added]);
+                Volatile.Write(ref _now, new Snapshot([.. links, added]));
                 return (PeerSetChange.Added, added, null);
             }
 
-            var known = _links[index];
+            var known = links[index];
             if (known.Source == PeerSource.Configured)
             {
                 return (PeerSetChange.Configured, null, null);
@@ -65,9 +69,9 @@ internal sealed class SyncPeerSet
             }
 
             var moved = _create(peer, PeerSource.Discovered);
-            var next = (PeerLink[])_links.Clone();
+            var next = (PeerLink[])links.Clone();
             next[index] = moved;
-            Volatile.Write(ref _links, next);
+            Volatile.Write(ref _now, new Snapshot(next));
             return (PeerSetChange.Updated, moved, known);
         }
     }
@@ -77,20 +81,29 @@ internal sealed class SyncPeerSet
     {
         lock (_gate)
         {
-            var index = Array.FindIndex(_links, l => l.Name == name);
+            var links = _now.Links;
+            var index = Array.FindIndex(links, l => l.Name == name);
             if (index < 0)
             {
                 return (PeerSetChange.NotFound, null);
             }
 
-            var known = _links[index];
+            var known = links[index];
             if (known.Source == PeerSource.Configured)
             {
                 return (PeerSetChange.Configured, null);
             }
 
-            Volatile.Write(ref _links, [.. _links.Where((_, i) => i != index)]);
+            Volatile.Write(ref _now, new Snapshot([.. links.Where((_, i) => i != index)]));
             return (PeerSetChange.Removed, known);
         }
+    }
+
+    /// <summary>One immutable state of the set: the links and their configurations, swapped together.</summary>
+    private sealed class Snapshot(PeerLink[] links)
+    {
+        public PeerLink[] Links { get; } = links;
+
+        public SyncPeerConfig[] Configs { get; } = [.. links.Select(l => l.Config)];
     }
 }
