@@ -6,7 +6,7 @@ namespace Appliance.Bench.Sync;
 
 /// <summary>
 /// Reads `appliance sync status` (appliance/src/Appliance.Host/Sync/SyncStatusText.cs): the peer table
-/// (<c>PEER ADDRESS STATE ACKED UNACKED LAG-P50 LAG-P99 ...</c>, lags as <c>1.2ms</c> or <c>-</c>) and the
+/// (<c>PEER SOURCE ADDRESS STATE ACKED UNACKED LAG-P50 LAG-P99 ...</c>, lags as <c>1.2ms</c> or <c>-</c>) and the
 /// <c>tables: NAME N, NAME N</c> line.
 /// </summary>
 internal static partial class SyncStatusReader
@@ -14,8 +14,10 @@ internal static partial class SyncStatusReader
     /// <summary>The peer's row: state, unacknowledged changes, lag p50 and p99 in milliseconds (NaN without samples).</summary>
     public static (string State, long Unacknowledged, double P50, double P99) Peer(string status, string peer)
     {
+        // The SOURCE column (configured/discovered) sits between the name and the address: skip it.
         var row = status.Split('\n').Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .FirstOrDefault(w => w.Length >= 7 && w[0] == peer && w[1].Contains(':', StringComparison.Ordinal))
+            .Where(w => w.Length >= 8 && w[0] == peer && w[1] is "configured" or "discovered").Select(w => (string[])[w[0], .. w[2..]])
+            .FirstOrDefault(w => w[1].Contains(':', StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"no row for peer {peer} in 'appliance sync status':\n{status}");
         return (row[2], long.Parse(row[4], CultureInfo.InvariantCulture), Milliseconds(row[5]), Milliseconds(row[6]));
     }

@@ -50,11 +50,45 @@ public sealed class HaSyncKeywordsTests
         Assert.Null(result.Config!.Sync);
         Assert.Equal(
             [
-                "ha.cfg:5: warning: 'sync_listen' has no effect without 'sync_peer'",
-                "ha.cfg:7: warning: 'sync_ca' has no effect without 'sync_peer'",
-                "ha.cfg:6: warning: 'sync_psk_file' has no effect without 'sync_peer'",
+                "ha.cfg:5: warning: 'sync_listen' has no effect without 'sync_peer' (or 'discovery mdns' with 'sync_psk_file' or 'sync_ca'/'sync_cert'/'sync_key')",
+                "ha.cfg:7: warning: 'sync_ca' has no effect without 'sync_peer' (or 'discovery mdns' with 'sync_psk_file' or 'sync_ca'/'sync_cert'/'sync_key')",
+                "ha.cfg:6: warning: 'sync_psk_file' has no effect without 'sync_peer' (or 'discovery mdns' with 'sync_psk_file' or 'sync_ca'/'sync_cert'/'sync_key')",
             ],
             result.Diagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void Parse_DiscoveryWithPskAndNoSyncPeer_SyncIsOnAtTheDiscoveryPort()
+    {
+        var result = HaSection.ParseWith("discovery mdns sync_port 7401", "cluster_id c1", "node_name lb1", "sync_psk_file /etc/appliance/sync.key");
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(result.Config!.SyncPeers);
+        var sync = Assert.IsType<SyncConfig>(result.Config.Sync);
+        Assert.Equal(new IPEndPoint(IPAddress.Any, 7401), sync.Listen);
+        Assert.Equal("lb1", sync.NodeName);
+        Assert.Equal(SyncSecurityConfig.PreSharedKey("/etc/appliance/sync.key"), sync.Security);
+    }
+
+    [Fact]
+    public void Parse_DiscoveryWithoutAuthentication_SyncStaysOffAndSyncListenWarns()
+    {
+        var result = HaSection.ParseWith("discovery mdns", "cluster_id c1", "sync_listen 0.0.0.0:7400");
+
+        Assert.Null(result.Config!.Sync);
+        Assert.Equal(
+            ["ha.cfg:7: warning: 'sync_listen' has no effect without 'sync_peer'" + DiscoveryHint],
+            result.Diagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void Parse_DiscoveryWithPartialTlsTrio_ErrorNamesTheMissingFiles()
+    {
+        var result = HaSection.ParseWith("discovery mdns", "cluster_id c1", "sync_ca ca.pem");
+
+        Assert.Null(result.Config);
+        var error = Assert.Single(result.Diagnostics);
+        Assert.StartsWith("ha.cfg:7: error: 'sync_ca' turns on mutual TLS for sync, which also needs 'sync_cert' and 'sync_key'", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -131,4 +165,6 @@ public sealed class HaSyncKeywordsTests
 
         Assert.Contains($"ha.cfg:8: error: {message}", result.Diagnostics.Select(d => d.ToString()));
     }
+
+    private const string DiscoveryHint = " (or 'discovery mdns' with 'sync_psk_file' or 'sync_ca'/'sync_cert'/'sync_key')";
 }

@@ -30,6 +30,47 @@ public sealed class MasterProcessWatchTests
     }
 
     [Fact]
+    public void Follow_PeerDiscoveredAfterTheMasterWasSeen_TargetsItThen()
+    {
+        IReadOnlyList<SyncPeerConfig> peers = [];
+        var watch = new MasterProcessWatch([]) { PeerSource = () => peers };
+        Assert.Null(watch.Follow(Master));
+
+        peers = [new SyncPeerConfig("lb2", MasterSync)];
+
+        Assert.Equal(MasterSync, watch.Follow(Master));
+    }
+
+    [Fact]
+    public void Follow_DiscoveredPeerMovesAfterProof_NewTargetAndProofReset()
+    {
+        IReadOnlyList<SyncPeerConfig> peers = [new SyncPeerConfig("lb2", MasterSync)];
+        var watch = new MasterProcessWatch([]) { PeerSource = () => peers };
+        watch.Follow(Master);
+        watch.Connected();
+        Assert.True(watch.Proven);
+
+        var moved = IPEndPoint.Parse("10.0.0.20:7700");
+        peers = [new SyncPeerConfig("lb2", moved)];
+
+        Assert.Equal(moved, watch.Follow(Master));
+        Assert.False(watch.Proven);
+    }
+
+    [Fact]
+    public void Follow_DiscoveredPeerRemoved_NoTarget()
+    {
+        IReadOnlyList<SyncPeerConfig> peers = [new SyncPeerConfig("lb2", MasterSync)];
+        var watch = new MasterProcessWatch([]) { PeerSource = () => peers };
+        watch.Follow(Master);
+
+        peers = [];
+
+        Assert.Null(watch.Follow(Master));
+        Assert.Equal(WatchStep.Nothing, watch.ConnectionEnded());
+    }
+
+    [Fact]
     public void Follow_MasterNotASyncPeer_NoTarget()
     {
         Assert.Null(Watch().Follow(Address("10.0.0.99")));

@@ -123,7 +123,7 @@ public sealed class ClusterSyncTests(ITestOutputHelper output) : IAsyncLifetime
         output.WriteLine(status.Stdout);
         Assert.Equal((0, string.Empty), (exit, stderr));
         Assert.StartsWith("node: lb1  role: INITIALIZE", stdout, StringComparison.Ordinal);
-        Assert.Matches(@"(?m)^lb2 +127\.0\.0\.1:\d+ ", stdout);
+        Assert.Matches(@"(?m)^lb2 +configured +127\.0\.0\.1:\d+ ", stdout);
         Assert.Matches(@"(?m)^lb1 +yes +INITIALIZE .* v1 [0-9a-f]{12}$", stdout);
         Assert.Matches(@"(?m)^lb2 +yes +INITIALIZE .* v1 [0-9a-f]{12}$", stdout);
         Assert.Contains("drift: none", stdout, StringComparison.Ordinal);

@@ -41,6 +41,12 @@ public sealed class PeersSectionCheckTests
     }
 
     [Fact]
+    public void Check_DiscoveryFindsThePeers_NoPerPeerWarning()
+    {
+        Assert.Empty(Check(Proxy + Ha("discovery mdns", "cluster_id c1")));
+    }
+
+    [Fact]
     public void Check_ReplicatedTableWithoutSync_WarnsAtTheTable()
     {
         Assert.Equal(

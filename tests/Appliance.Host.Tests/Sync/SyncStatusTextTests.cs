@@ -36,8 +36,8 @@ public sealed class SyncStatusTextTests
             tables: web 1000, api 0
             queue overflows: 5 (each sent every peer a snapshot)
 
-            PEER          ADDRESS                STATE         ACKED     UNACKED  LAG P50   LAG P99   RECONNECTS  CONFIG          LAST ERROR
-            lb2           10.213.0.12:7400       Streaming     1040      2        0.8ms     32ms      3           v7 aaaaaaaaaaaa -
+            PEER          SOURCE      ADDRESS                STATE         ACKED     UNACKED  LAG P50   LAG P99   RECONNECTS  CONFIG          LAST ERROR
+            lb2           configured  10.213.0.12:7400       Streaming     1040      2        0.8ms     32ms      3           v7 aaaaaaaaaaaa -
 
             NODE          REACHABLE  ROLE        EPOCH   APPLIED   LAG       CONFIG
             lb1           yes        MASTER      3       1042      -         v7 aaaaaaaaaaaa
@@ -58,6 +58,45 @@ public sealed class SyncStatusTextTests
         Assert.Equal(
             "sync: node lb2, epoch 3, peers 0/0 streaming, unacked 0, applying lb1's stream: 1040 of 1042\nsync config: v7 aaaaaaaaaaaa; drift: lb3 v5",
             SyncStatusText.Summary(status).ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Format_BackupOfADiscoveredMaster_PeerAndUpstreamSayDiscovered()
+    {
+        var master = new PeerSyncStatus("lb1", IPEndPoint.Parse("10.213.0.11:7400"), PeerConnectionState.Idle, 0, 0, 0,
+            null, null, 0, 0, null, null, null, PeerSource.Discovered);
+        var upstream = new UpstreamStatus("lb1", 3, 1040, 1042, 1, 0, Now, true);
+        var local = Status(HaRole.Backup, [master], upstream) with { Node = "lb2" };
+
+        var text = SyncStatusText.Format(new ClusterSyncStatus(local, [], [])).ReplaceLineEndings("\n");
+
+        Assert.Contains("\nlb1           discovered  10.213.0.11:7400       Idle          0         0        -         -         0           -               -\n", text, StringComparison.Ordinal);
+        Assert.Contains("\nupstream: master lb1 (discovered) epoch 3, applied 1040 of 1042, connected, snapshots 1 (0 merged only)\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Format_NoPeerYet_SaysNoneYet()
+    {
+        var text = SyncStatusText.Format(new ClusterSyncStatus(Status(HaRole.Master, [], upstream: null), [], [])).ReplaceLineEndings("\n");
+
+        Assert.Contains("LAST ERROR\n(none yet)\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Summary_BackupWithAConfiguredAndADiscoveredPeer_OneLinePerPeerWithItsSource()
+    {
+        var upstream = new UpstreamStatus("lb1", 3, 1040, 1042, 1, 0, Now, true);
+        PeerSyncStatus[] peers =
+        [
+            new("lb1", IPEndPoint.Parse("10.213.0.11:7400"), PeerConnectionState.Idle, 0, 0, 0, null, null, 0, 0, null, null, null, PeerSource.Discovered),
+            new("lb3", IPEndPoint.Parse("10.213.0.13:7400"), PeerConnectionState.Idle, 0, 0, 0, null, null, 0, 0, null, null, null),
+        ];
+
+        var lines = SyncStatusText.Summary(Status(HaRole.Backup, peers, upstream) with { Node = "lb2" }).ReplaceLineEndings("\n").Split('\n');
+
+        Assert.Equal(
+            ["  sync peer lb1 discovered 10.213.0.11:7400 Idle, master streaming to this node", "  sync peer lb3 configured 10.213.0.13:7400 Idle"],
+            lines[2..]);
     }
 
     private static SyncStatus Status(HaRole role, IReadOnlyList<PeerSyncStatus> peers, UpstreamStatus? upstream) =>

@@ -117,7 +117,7 @@ internal sealed class AdminCommandHandler
             text.AppendLine("role: none (no ha section)");
         }
 
-        text.AppendLine(Sync is { } sync ? SyncStatusText.Summary(sync.Node.GetStatus()) : "sync: none (no sync_peer)");
+        text.AppendLine(Sync is { } sync ? SyncStatusText.Summary(sync.Node.GetStatus()) : "sync: none (no sync_peer, nor discovery mdns with sync authentication)");
         foreach (var backend in _engine.Backends.Values)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"backend {backend.Name}: {backend.Servers.Count(s => s.State.IsUsable)}/{backend.Servers.Count} usable, queue {backend.Queue.Count}");
@@ -160,7 +160,7 @@ internal sealed class AdminCommandHandler
     /// <summary>Asks every peer for its report (each within <see cref="PeerStatusTimeout"/>) and formats the cluster view.</summary>
     private async Task<string> SyncStatusAsync() => Sync is { } sync
         ? SyncStatusText.Format(await sync.Node.GetClusterStatusAsync(PeerStatusTimeout).ConfigureAwait(false))
-        : ErrorPrefix + "this node has no sync peers ('sync_peer' in the 'ha' section)";
+        : ErrorPrefix + "this node has no sync ('sync_peer', or 'discovery mdns' with 'sync_psk_file' or 'sync_ca'/'sync_cert'/'sync_key', in the 'ha' section)";
 
     private string Info()
     {

@@ -30,9 +30,9 @@ internal sealed class HaAgentHost : IAsyncDisposable, Switchover.ISwitchoverAgen
 
     /// <summary>
     /// Peer discovery when the section has <c>discovery mdns</c>, else null: announces this node and reports the other
-    /// nodes of its cluster. The seam for the sync wiring: <see cref="DiscoveryService.Peers"/> (a snapshot) and the
-    /// <see cref="DiscoveryService.PeerFound"/>/<see cref="DiscoveryService.PeerUpdated"/>/<see cref="DiscoveryService.PeerLost"/>
-    /// events (raised on the discovery task) give additional sync peers at <see cref="DiscoveryPeer.SyncEndPoint"/>.
+    /// nodes of its cluster. The sync wiring (<see cref="SyncHost.Follow"/>, <see cref="Sync.DiscoverySyncFeed"/>) makes
+    /// them sync peers at <see cref="DiscoveryPeer.SyncEndPoint"/> from <see cref="DiscoveryService.Peers"/> and the
+    /// <see cref="DiscoveryService.PeerFound"/>/<see cref="DiscoveryService.PeerUpdated"/>/<see cref="DiscoveryService.PeerLost"/> events.
     /// </summary>
     public DiscoveryService? Discovery { get; }
 
@@ -62,6 +62,9 @@ internal sealed class HaAgentHost : IAsyncDisposable, Switchover.ISwitchoverAgen
 
     /// <inheritdoc />
     public Task<Appliance.Contracts.HaRole> ReleaseAsync() => _service.Driver.ReleaseAsync();
+
+    /// <summary>The fast takeover watches <paramref name="peers"/> (the sync node's live set, discovered peers included).</summary>
+    public void UseSyncPeers(Func<IReadOnlyList<SyncPeerConfig>> peers) => _service.UseSyncPeers(peers);
 
     /// <summary>The agent's role changes, in order (the sync service follows them).</summary>
     public RoleEventStream Events => _service.Events;

@@ -12,10 +12,12 @@ using Microsoft.Extensions.Logging;
 namespace Appliance.Host.Hosting;
 
 /// <summary>
-/// Runs the state sync beside the proxy when the <c>ha</c> section has <c>sync_peer</c> lines: restores the persisted
-/// stick tables, starts the <see cref="SyncNode"/> (gRPC server on <c>sync_listen</c>, the proxy's stick tables and
-/// server states plugged in, this host as configuration participant), routes reloads to the cluster, follows the VRRP
-/// role, and saves the tables periodically and at stop. Anything that fails here is logged as critical, never hidden.
+/// Runs the state sync beside the proxy when the <c>ha</c> section has sync (<c>sync_peer</c> lines, or
+/// <c>discovery mdns</c> with an authentication mode): restores the persisted stick tables, starts the
+/// <see cref="SyncNode"/> (gRPC server on <c>sync_listen</c>, the proxy's stick tables and server states plugged in,
+/// this host as configuration participant), routes reloads to the cluster, follows the VRRP role and the peers that
+/// discovery finds (<see cref="DiscoverySyncFeed"/>), and saves the tables periodically and at stop. Anything that
+/// fails here is logged as critical, never hidden.
 /// </summary>
 internal sealed class SyncHost : IAsyncDisposable
 {
@@ -26,12 +28,17 @@ internal sealed class SyncHost : IAsyncDisposable
     private readonly StickTablePersistence? _persistence;
     private readonly SwitchoverCoordinator? _switchover;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stop = new();
+    private readonly object _feedGate = new();
     private Task _follow = Task.CompletedTask;
     private Task _watch = Task.CompletedTask;
+    private Task _feedChain = Task.CompletedTask;
+    private DiscoverySyncFeed? _feed;
 
-    private SyncHost(SyncNode node, ConfigReloader reloader, StickTablePersistence? persistence, SwitchoverCoordinator? switchover, ILogger logger)
+    private SyncHost(SyncNode node, ConfigReloader reloader, StickTablePersistence? persistence, SwitchoverCoordinator? switchover, ILogger logger, TimeProvider time)
     {
+        _time = time;
         Node = node;
         _reloader = reloader;
         _persistence = persistence;
@@ -43,7 +50,7 @@ internal sealed class SyncHost : IAsyncDisposable
     public SyncNode Node { get; }
 
     /// <summary>
-    /// Starts sync for <paramref name="ha"/>; null when it has no sync peers (a reload then stays local).
+    /// Starts sync for <paramref name="ha"/>; null when it has no sync (a reload then stays local).
     /// </summary>
     /// <param name="ha">The node's <c>ha</c> section; null = none.</param>
     /// <param name="engine">The proxy: its stick tables and server states are replicated.</param>
@@ -77,6 +84,7 @@ internal sealed class SyncHost : IAsyncDisposable
             ListenEndPoint = sync.Listen,
             Security = security,
             Peers = ha.SyncPeers,
+            DiscoversPeers = ha.Discovery is not null,
             StickTables = engine.StickTables,
             ServerHealth = engine.ServerHealth,
             Config = participant,
@@ -101,12 +109,12 @@ internal sealed class SyncHost : IAsyncDisposable
         engine.MetricsSource = new SyncMetrics(node.GetStatus);
         if (switchover is not null)
         {
-            switchover.Drain = new SyncReplicationDrain(node, ha.SyncPeers.Count, time);
+            switchover.Drain = new SyncReplicationDrain(node, time);
             switchover.Takeover = new SyncTakeoverRequester(node);
         }
 
-        SyncLog.Started(logger, name, node.EndPoint.ToString(), ha.SyncPeers.Count, security.UsesTls ? "mutual TLS" : "pre-shared key");
-        var host = new SyncHost(node, reloader, persistence, switchover, logger);
+        SyncLog.Started(logger, name, node.EndPoint.ToString(), node.PeerCount, security.UsesTls ? "mutual TLS" : "pre-shared key");
+        var host = new SyncHost(node, reloader, persistence, switchover, logger, time);
         host._watch = WatchAsync(node.Completion, switchover is null ? () => Task.FromResult(false) : switchover.GiveUpAsync, logger, host._stop.Token);
         // The election starts after the initial pull (at most SyncNodeOptions.InitialSyncTimeout, 5 s): a node that
         // would win at once must not become master with tables its peers have not filled yet.
@@ -136,15 +144,19 @@ internal sealed class SyncHost : IAsyncDisposable
 
     /// <summary>
     /// Follows <paramref name="agent"/>'s role from now on (its current role at once, then every change); null when the
-    /// agent stops, which leaves the node's role at Initialize.
+    /// agent stops, which leaves the node's role at Initialize. With discovery, the agent's discovered nodes become sync
+    /// peers (<see cref="DiscoverySyncFeed"/>), and the agent's fast takeover watches the node's live peer set.
     /// </summary>
     public void Follow(HaAgentHost? agent)
     {
+        _ = ReplaceFeed(agent);
         if (agent is null)
         {
             SetRole(Appliance.Contracts.HaRole.Initialize);
             return;
         }
+
+        agent.UseSyncPeers(() => Node.Peers);
 
         // Subscribe before reading the current role: a change in between is then delivered, not lost.
         var changes = agent.Events.Subscribe();
@@ -168,6 +180,7 @@ internal sealed class SyncHost : IAsyncDisposable
         await _stop.CancelAsync().ConfigureAwait(false);
         await _follow.ConfigureAwait(false);
         await _watch.ConfigureAwait(false);
+        await ReplaceFeed(null).ConfigureAwait(false);
         if (_persistence is not null)
         {
             await _persistence.DisposeAsync().ConfigureAwait(false);
@@ -218,6 +231,40 @@ internal sealed class SyncHost : IAsyncDisposable
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             SyncLog.Failed(logger, "giving up the VIP", e);
+        }
+    }
+
+    /// <summary>Queues the switch to a discovery feed for <paramref name="agent"/> (none without discovery): one feed at a time, in call order.</summary>
+    private Task ReplaceFeed(HaAgentHost? agent)
+    {
+        var feed = agent?.Discovery is { } discovery && agent.Config.Discovery is { } config
+            ? new DiscoverySyncFeed(Node, discovery, config.ClusterId, DiscoverySyncFeed.DefaultGrace, _time, _logger)
+            : null;
+        lock (_feedGate)
+        {
+            _feedChain = SwitchFeedAsync(_feedChain, feed);
+            return _feedChain;
+        }
+    }
+
+    /// <summary>After <paramref name="before"/>, stops the current feed (if any) and starts <paramref name="feed"/>.</summary>
+    private async Task SwitchFeedAsync(Task before, DiscoverySyncFeed? feed)
+    {
+        await before.ConfigureAwait(false);
+        var previous = _feed;
+        _feed = feed;
+        try
+        {
+            if (previous is not null)
+            {
+                await previous.DisposeAsync().ConfigureAwait(false);
+            }
+
+            feed?.Start();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            SyncLog.Failed(_logger, "following the discovered peers", e);
         }
     }
 

@@ -5,7 +5,9 @@ namespace Appliance.Host.Sync;
 
 /// <summary>
 /// Warns where HAProxy's <c>peers</c> sections and the <c>ha</c> section's <c>sync_peer</c> lines disagree. The host
-/// replicates tables to the <c>sync_peer</c> nodes (the appliance's own transport); a carried-over <c>peers</c> section
+/// replicates tables to its sync peers (the appliance's own transport): the <c>sync_peer</c> lines, plus the nodes
+/// discovery finds at run time when <c>discovery mdns</c> is on (then the per-peer check is skipped: only the live set,
+/// <c>appliance sync status</c>, can tell); a carried-over <c>peers</c> section
 /// naming other nodes, or replicated tables on a node without sync, would silently replicate less than it says.
 /// Warnings only: such a file still loads, as HAProxy's own would.
 /// </summary>
@@ -24,6 +26,12 @@ internal static class PeersSectionCheck
                 var table = used[section.Name];
                 yield return new HaDiagnostic(table.File, table.Line, false,
                     $"stick-table replicates through 'peers {section.Name}' but the 'ha' section has no 'sync_peer': nothing is replicated");
+                continue;
+            }
+
+            if (ha.Discovery is not null)
+            {
+                // The sync peers are the sync_peer lines plus whatever discovery finds at run time: no static answer.
                 continue;
             }
 

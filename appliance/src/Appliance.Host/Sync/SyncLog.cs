@@ -34,4 +34,16 @@ internal static partial class SyncLog
 
     [LoggerMessage(4222, LogLevel.Information, "Sync: initial pull of the peers' state ended: {Outcome}")]
     public static partial void InitialSync(ILogger logger, string outcome);
+
+    [LoggerMessage(4230, LogLevel.Information, "Sync: discovery lost peer {Peer}; it is removed in {Seconds} s unless found again or its stream is alive then")]
+    public static partial void DiscoveredLost(ILogger logger, string peer, long seconds);
+
+    [LoggerMessage(4231, LogLevel.Information, "Sync: discovery found peer {Peer} again within the grace: it stays")]
+    public static partial void DiscoveredBack(ILogger logger, string peer);
+
+    [LoggerMessage(4232, LogLevel.Information, "Sync: discovery lost peer {Peer} but its sync stream is alive: kept, checked again in {Seconds} s")]
+    public static partial void DiscoveredKept(ILogger logger, string peer, long seconds);
+
+    [LoggerMessage(4233, LogLevel.Debug, "Sync: discovered {Peer} is not a sync peer of this node (another cluster, this node, or no address or sync port)")]
+    public static partial void DiscoveredSkipped(ILogger logger, string peer);
 }

@@ -5,7 +5,8 @@ using Appliance.Host.Switchover;
 namespace Appliance.Host.Sync;
 
 /// <summary>
-/// The planned switchover's drain over the sync node: done when every sync peer has an open replication stream and has
+/// The planned switchover's drain over the sync node: done when every sync peer (configured or discovered, the set at
+/// each check) has an open replication stream and has
 /// acknowledged everything this master sequenced (lag 0). A peer without a stream counts as not drained, so the
 /// switchover waits for it (or its <c>--timeout</c> fails it) rather than hand over with changes it never received.
 /// </summary>
@@ -17,14 +18,14 @@ internal sealed class SyncReplicationDrain : IReplicationDrain
     private readonly SyncNode _node;
     private readonly TimeProvider _time;
 
-    public SyncReplicationDrain(SyncNode node, int peerCount, TimeProvider time)
+    public SyncReplicationDrain(SyncNode node, TimeProvider time)
     {
         _node = node;
-        PeerCount = peerCount;
         _time = time;
     }
 
-    public int PeerCount { get; }
+    /// <summary>The node's peers now: configured and discovered (discovery adds and removes them while the node runs).</summary>
+    public int PeerCount => _node.PeerCount;
 
     public async Task<bool> WaitForZeroLagAsync(CancellationToken cancellationToken)
     {

@@ -28,18 +28,24 @@ internal static class SyncStatusText
         }
 
         text.AppendLine();
-        text.AppendLine("PEER          ADDRESS                STATE         ACKED     UNACKED  LAG P50   LAG P99   RECONNECTS  CONFIG          LAST ERROR");
+        text.AppendLine("PEER          SOURCE      ADDRESS                STATE         ACKED     UNACKED  LAG P50   LAG P99   RECONNECTS  CONFIG          LAST ERROR");
         foreach (var peer in local.Peers)
         {
             text.AppendLine(Invariant(
-                $"{peer.Name,-13} {peer.EndPoint,-22} {peer.State,-13} {peer.AckedSequence,-9} {peer.Unacknowledged,-8} {Lag(peer.LagP50),-9} {Lag(peer.LagP99),-9} {peer.Reconnects,-11} {Version(peer.Config),-15} {peer.LastError ?? "-"}"));
+                $"{peer.Name,-13} {Source(peer.Source),-11} {peer.EndPoint,-22} {peer.State,-13} {peer.AckedSequence,-9} {peer.Unacknowledged,-8} {Lag(peer.LagP50),-9} {Lag(peer.LagP99),-9} {peer.Reconnects,-11} {Version(peer.Config),-15} {peer.LastError ?? "-"}"));
+        }
+
+        if (local.Peers.Count == 0)
+        {
+            text.AppendLine("(none yet)");
         }
 
         if (local.Upstream is { } up)
         {
+            var source = local.Peers.FirstOrDefault(p => p.Name == up.Master) is { } master ? $" ({Source(master.Source)})" : string.Empty;
             text.AppendLine();
             text.AppendLine(Invariant(
-                $"upstream: master {up.Master} epoch {up.Epoch}, applied {up.AppliedSequence} of {up.MasterSequence}, {(up.Connected ? "connected" : "disconnected")}, snapshots {up.SnapshotsApplied} ({up.SnapshotsMergedOnly} merged only)"));
+                $"upstream: master {up.Master}{source} epoch {up.Epoch}, applied {up.AppliedSequence} of {up.MasterSequence}, {(up.Connected ? "connected" : "disconnected")}, snapshots {up.SnapshotsApplied} ({up.SnapshotsMergedOnly} merged only)"));
         }
 
         text.AppendLine();
@@ -58,7 +64,10 @@ internal static class SyncStatusText
         return text.ToString();
     }
 
-    /// <summary>The sync lines of <c>appliance status</c>: node, epoch, peers streaming, unacknowledged, worst lag, config version, drift.</summary>
+    /// <summary>
+    /// The sync lines of <c>appliance status</c>: node, epoch, peers streaming, unacknowledged, worst lag, config version,
+    /// drift, then one line per peer with where it came from (configured or discovered), its address and stream state.
+    /// </summary>
     public static string Summary(SyncStatus status)
     {
         var streaming = status.Peers.Count(p => p.State == PeerConnectionState.Streaming);
@@ -67,11 +76,21 @@ internal static class SyncStatusText
         var lagLine = status.Upstream is { } up
             ? Invariant($"applying {up.Master}'s stream: {up.AppliedSequence} of {up.MasterSequence}")
             : Invariant($"lag p99 {Lag(p99)}");
-        return Invariant($"""
+        var text = new StringBuilder(Invariant($"""
             sync: node {status.Node}, epoch {status.Epoch}, peers {streaming}/{status.Peers.Count} streaming, unacked {unacked}, {lagLine}
             sync config: {Version(status.Config)}{(status.Drift.Count == 0 ? string.Empty : "; drift: " + string.Join(", ", status.Drift.Select(d => Invariant($"{d.Node} v{d.Version}"))))}
-            """);
+            """));
+        foreach (var peer in status.Peers)
+        {
+            var upstream = status.Upstream is { Connected: true } applied && applied.Master == peer.Name ? ", master streaming to this node" : string.Empty;
+            text.AppendLine();
+            text.Append(Invariant($"  sync peer {peer.Name} {Source(peer.Source)} {peer.EndPoint} {peer.State}{upstream}"));
+        }
+
+        return text.ToString();
     }
+
+    private static string Source(PeerSource source) => source == PeerSource.Discovered ? "discovered" : "configured";
 
     private static string Role(Appliance.Contracts.HaRole? role) => role?.ToString().ToUpperInvariant() ?? "-";
 

@@ -110,15 +110,22 @@ public sealed class HaAgentService : IAsyncDisposable
         AppDomain.CurrentDomain.ProcessExit += service.OnProcessExit;
         AppDomain.CurrentDomain.UnhandledException += service.OnUnhandledException;
         await driver.StartAsync(cancellationToken).ConfigureAwait(false);
-        if (config.SyncPeers.Count > 0)
+        if (config.Sync is not null)
         {
-            // Fast takeover when the master's process dies (docs/ha.md): watches the master's sync_peer port.
+            // Fast takeover when the master's process dies (docs/ha.md): watches the master's sync port (sync_peer
+            // lines; discovered peers once the sync service hands over its live set through UseSyncPeers).
             service._liveness = new MasterLivenessMonitor(driver, config.SyncPeers, options.TimeProvider);
             service._liveness.Start();
         }
 
         return service;
     }
+
+    /// <summary>
+    /// The fast takeover follows <paramref name="peers"/> (the sync node's live peer set, discovered peers included)
+    /// instead of the <c>sync_peer</c> lines; nothing when the section has no sync.
+    /// </summary>
+    public void UseSyncPeers(Func<IReadOnlyList<SyncPeerConfig>> peers) => _liveness?.UsePeers(peers);
 
     /// <summary>
     /// Graceful stop: priority 0 advert when master (RFC 5798 §6.4.3), VIPs removed, the last notify delivered (at

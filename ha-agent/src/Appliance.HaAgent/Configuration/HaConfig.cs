@@ -24,7 +24,7 @@ namespace Appliance.HaAgent.Configuration;
 /// <param name="NotifyTimeout"><c>notify_timeout</c>: the notify program is killed after this. Default 30 s.</param>
 /// <param name="InitialStateHint"><c>state</c>: keepalived's hint, kept for display; the election ignores it.</param>
 /// <param name="Discovery"><c>discovery mdns</c> with <c>cluster_id</c> and <c>node_name</c>; null (the default) = no discovery.</param>
-/// <param name="Sync">This node's side of state sync (<c>sync_listen</c>, <c>node_name</c>, <c>sync_ca</c>...); null (the default) = no <c>sync_peer</c>.</param>
+/// <param name="Sync">This node's side of state sync (<c>sync_listen</c>, <c>node_name</c>, <c>sync_ca</c>...); null (the default) = no sync (no <c>sync_peer</c>, and no <c>discovery mdns</c> with an authentication mode).</param>
 public sealed record HaConfig(
     string Interface,
     byte VirtualRouterId,

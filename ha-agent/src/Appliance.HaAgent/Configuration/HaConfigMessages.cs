@@ -71,7 +71,8 @@ internal static class HaConfigMessages
 
     public static string NodeNameUnused() => "'node_name' has no effect without 'discovery mdns' or 'sync_peer'";
 
-    public static string NeedsSyncPeer(string keyword) => $"'{keyword}' has no effect without 'sync_peer'";
+    public static string NeedsSyncPeer(string keyword) =>
+        $"'{keyword}' has no effect without 'sync_peer' (or 'discovery mdns' with 'sync_psk_file' or 'sync_ca'/'sync_cert'/'sync_key')";
 
     public static string SyncNeedsSecurity() =>
         "'sync_peer' needs peer authentication (sync has no unauthenticated mode): 'sync_ca', 'sync_cert' and 'sync_key' " +

@@ -5,7 +5,8 @@ namespace Appliance.HaAgent.Configuration;
 /// <summary>
 /// <c>sync_listen</c>, <c>sync_ca</c>, <c>sync_cert</c>, <c>sync_key</c> and <c>sync_psk_file</c>: this node's side of
 /// state sync. With <c>sync_peer</c> lines the section must choose one authentication mode (there is no
-/// unauthenticated sync); without them these keywords only warn.
+/// unauthenticated sync); with <c>discovery mdns</c> an authentication mode alone turns sync on (peers are discovered);
+/// otherwise these keywords only warn.
 /// </summary>
 internal static class HaSyncKeywords
 {
@@ -29,11 +30,15 @@ internal static class HaSyncKeywords
         new(SyncPskFile, false, (line, b, d) => ReadFile(line, d, "one file path: the cluster's pre-shared key (base64)", v => b.SyncPskFile = v)),
     ];
 
-    /// <summary>Checks that need the whole section: with sync peers exactly one authentication mode, no peer that is this node.</summary>
+    /// <summary>
+    /// Checks that need the whole section: with sync exactly one authentication mode, no peer that is this node. Sync
+    /// runs with <c>sync_peer</c> lines, or with <c>discovery mdns</c> and an authentication mode (the peers are then
+    /// the discovered nodes of the cluster).
+    /// </summary>
     public static void Validate(HaConfigLine section, HaConfigBuilder b, List<HaDiagnostic> d)
     {
         string[] syncOnly = [SyncListen, .. TlsKeywords, SyncPskFile];
-        if (b.SyncPeers.Count == 0)
+        if (!IsOn(b))
         {
             foreach (var keyword in syncOnly)
             {
@@ -46,7 +51,6 @@ internal static class HaSyncKeywords
             return;
         }
 
-        var firstPeer = b.SyncPeers[0].Line;
         var tlsGiven = TlsKeywords.Where(k => b.SeenAt(k) is not null).ToList();
         if (b.SeenAt(SyncPskFile) is { } psk)
         {
@@ -57,7 +61,8 @@ internal static class HaSyncKeywords
         }
         else if (tlsGiven.Count == 0)
         {
-            d.Add(HaDiagnostic.Error(firstPeer, HaConfigMessages.SyncNeedsSecurity()));
+            // Only with sync_peer lines: with discovery alone, sync is on only when a mode is given.
+            d.Add(HaDiagnostic.Error(b.SyncPeers[0].Line, HaConfigMessages.SyncNeedsSecurity()));
         }
         else if (tlsGiven.Count < TlsKeywords.Length)
         {
@@ -87,8 +92,8 @@ internal static class HaSyncKeywords
         }
     }
 
-    /// <summary>The sync part of the built section: null without sync peers.</summary>
-    public static SyncConfig? Build(HaConfigBuilder b) => b.SyncPeers.Count == 0
+    /// <summary>The sync part of the built section: null when sync is off (see <see cref="IsOn"/>).</summary>
+    public static SyncConfig? Build(HaConfigBuilder b) => !IsOn(b)
         ? null
         : new SyncConfig(
             b.SyncListen ?? new IPEndPoint(IPAddress.Any, b.DiscoveryEnabled ? b.DiscoverySyncPort : SyncConfig.DefaultPort),
@@ -96,6 +101,14 @@ internal static class HaSyncKeywords
             b.SyncPskFile is { } psk
                 ? SyncSecurityConfig.PreSharedKey(psk)
                 : SyncSecurityConfig.MutualTls(b.SyncCa!, b.SyncCert!, b.SyncKey!));
+
+    /// <summary>
+    /// Sync runs with <c>sync_peer</c> lines, or with <c>discovery mdns</c> and an authentication mode
+    /// (<c>sync_psk_file</c>, or any of <c>sync_ca</c>/<c>sync_cert</c>/<c>sync_key</c>: a partial trio is then an error).
+    /// </summary>
+    private static bool IsOn(HaConfigBuilder b) =>
+        b.SyncPeers.Count > 0
+        || (b.DiscoveryEnabled && (b.SeenAt(SyncPskFile) is not null || TlsKeywords.Any(k => b.SeenAt(k) is not null)));
 
     private static void ReadListen(HaConfigLine line, HaConfigBuilder b, List<HaDiagnostic> d)
     {

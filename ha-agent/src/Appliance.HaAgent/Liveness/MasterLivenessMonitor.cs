@@ -9,8 +9,8 @@ namespace Appliance.HaAgent.Liveness;
 
 /// <summary>
 /// The IO of the fast takeover (docs/ha.md "Fast takeover when the master process dies"), on the thread pool and never
-/// on the driver thread: while this node is a backup it holds one TCP connection to its master's <c>sync_peer</c>
-/// endpoint; when that connection ends it probes the port once with <see cref="ProbeTimeout"/>, and
+/// on the driver thread: while this node is a backup it holds one TCP connection to its master's sync peer endpoint
+/// (<c>sync_peer</c> or discovered); when that connection ends it probes the port once with <see cref="ProbeTimeout"/>, and
 /// <see cref="MasterProcessWatch"/> decides whether to report the master's process gone to the driver.
 /// </summary>
 public sealed class MasterLivenessMonitor : IAsyncDisposable
@@ -39,6 +39,12 @@ public sealed class MasterLivenessMonitor : IAsyncDisposable
         _watch = new MasterProcessWatch(peers);
         _time = time;
     }
+
+    /// <summary>
+    /// Follows another peer set from now on (the sync node's live one, with discovered peers); the monitor starts with
+    /// the <c>sync_peer</c> lines it was created with.
+    /// </summary>
+    public void UsePeers(Func<IReadOnlyList<SyncPeerConfig>> peers) => _watch.PeerSource = peers;
 
     /// <summary>Starts the monitor loop.</summary>
     public void Start() => _loop = Task.Run(() => RunAsync(_stop.Token));

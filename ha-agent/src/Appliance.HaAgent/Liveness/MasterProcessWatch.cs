@@ -6,7 +6,7 @@ namespace Appliance.HaAgent.Liveness;
 
 /// <summary>
 /// The pure decision of the fast takeover (docs/ha.md "Fast takeover when the master process dies"). A backup holds a
-/// TCP connection to its master's <c>sync_peer</c> endpoint; a connection that ends is a sign of loss and triggers one
+/// TCP connection to its master's sync peer endpoint (a <c>sync_peer</c> line or a discovered peer); a connection that ends is a sign of loss and triggers one
 /// probe, and only a refused probe on a port this watch has seen accept a connection for the same master means the
 /// process is gone. A port never seen open proves nothing (nothing may listen there at all), a timeout proves nothing
 /// (host dead or partitioned: the normal Master_Down_Timer decides), an accepted probe means alive. One report per
@@ -14,13 +14,23 @@ namespace Appliance.HaAgent.Liveness;
 /// </summary>
 public sealed class MasterProcessWatch
 {
-    private readonly IReadOnlyList<SyncPeerConfig> _peers;
+    private Func<IReadOnlyList<SyncPeerConfig>> _peers;
 
     /// <summary>Creates a watch over the configured sync peers.</summary>
     public MasterProcessWatch(IReadOnlyList<SyncPeerConfig> peers)
     {
         ArgumentNullException.ThrowIfNull(peers);
-        _peers = peers;
+        _peers = () => peers;
+    }
+
+    /// <summary>
+    /// The sync peers to map a master to: read at every <see cref="Follow"/>, so peers that discovery adds, moves or
+    /// removes are followed (the sync node's live set). Settable from any thread.
+    /// </summary>
+    public Func<IReadOnlyList<SyncPeerConfig>> PeerSource
+    {
+        get => Volatile.Read(ref _peers);
+        set => Volatile.Write(ref _peers, value ?? throw new ArgumentNullException(nameof(value)));
     }
 
     /// <summary>The master being watched (the VRRP source address of its adverts); null = none.</summary>
@@ -33,19 +43,21 @@ public sealed class MasterProcessWatch
     public bool Proven { get; private set; }
 
     /// <summary>
-    /// Follows the driver's current master. A different master (or none) resets the proof and maps the new one to the
-    /// <c>sync_peer</c> whose address is the master's (IPv4, or IPv4-mapped IPv6). Returns <see cref="Target"/>.
+    /// Follows the driver's current master. Maps it to the sync peer whose address is the master's (IPv4, or
+    /// IPv4-mapped IPv6) in the peer set now; a different master (or none), or a different endpoint for the same master
+    /// (a discovered peer that appeared, moved or left), resets the proof. Returns <see cref="Target"/>.
     /// </summary>
     public IPEndPoint? Follow(Ipv4Address? master)
     {
-        if (master == Master)
+        var target = master is { } address ? FindPeer(address) : null;
+        if (master == Master && Equals(target, Target))
         {
             return Target;
         }
 
         Master = master;
         Proven = false;
-        Target = master is { } address ? FindPeer(address) : null;
+        Target = target;
         return Target;
     }
 
@@ -75,7 +87,7 @@ public sealed class MasterProcessWatch
 
     private IPEndPoint? FindPeer(Ipv4Address master)
     {
-        foreach (var peer in _peers)
+        foreach (var peer in PeerSource())
         {
             var address = peer.EndPoint.Address.IsIPv4MappedToIPv6 ? peer.EndPoint.Address.MapToIPv4() : peer.EndPoint.Address;
             if (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && address.Equals(master.ToIPAddress()))

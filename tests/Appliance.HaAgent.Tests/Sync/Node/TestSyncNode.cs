@@ -59,7 +59,8 @@ internal sealed class TestSyncNode : IAsyncDisposable
         InMemoryConfigParticipant? config = null,
         Func<CancellationToken, Task<string?>>? runningText = null,
         TimeSpan? initialSyncTimeout = null,
-        string? stateFile = null)
+        string? stateFile = null,
+        bool discoversPeers = false)
     {
         tables ??= new InMemoryStickTables(("web", StickKeyType.Ipv4), ("app", StickKeyType.Text));
         var health = new InMemoryServerHealth(("web", "s1"), ("web", "s2"));
@@ -72,6 +73,7 @@ internal sealed class TestSyncNode : IAsyncDisposable
             ListenEndPoint = new IPEndPoint(IPAddress.Loopback, port),
             Security = new PreSharedKeySecurity(ProbeServer.Key),
             Peers = [.. peers.Select(p => new SyncPeerConfig(p.Name, new IPEndPoint(IPAddress.Loopback, p.Port)))],
+            DiscoversPeers = discoversPeers,
             StickTables = tables,
             ServerHealth = health,
             Config = config,

@@ -17,4 +17,10 @@ public enum InitialSyncOutcome
 
     /// <summary>A master's replication stream delivered a snapshot before the pull finished.</summary>
     FromMaster,
+
+    /// <summary>
+    /// No peer was known at the start, but discovery may add some (<see cref="SyncNodeOptions.DiscoversPeers"/>): the
+    /// node is not established, so as master it pulls each discovered peer before sending it a snapshot.
+    /// </summary>
+    NoPeersYet,
 }

@@ -61,4 +61,16 @@ internal static partial class SyncLog
 
     [LoggerMessage(5419, LogLevel.Warning, "Pulling the state of {Peer} failed: {Reason}")]
     public static partial void PullFailed(ILogger logger, string peer, string reason);
+
+    [LoggerMessage(5420, LogLevel.Information, "Sync peer {Peer} at {EndPoint} added (discovered)")]
+    public static partial void PeerAdded(ILogger logger, string peer, string endPoint);
+
+    [LoggerMessage(5421, LogLevel.Information, "Sync peer {Peer} moved from {From} to {To} (discovered): its stream is redialled there")]
+    public static partial void PeerMoved(ILogger logger, string peer, string from, string to);
+
+    [LoggerMessage(5422, LogLevel.Information, "Sync peer {Peer} removed (was at {EndPoint}, discovered)")]
+    public static partial void PeerRemoved(ILogger logger, string peer, string endPoint);
+
+    [LoggerMessage(5423, LogLevel.Information, "Discovered {Peer} at {Discovered}, but a sync_peer line names it at {Configured}: the sync_peer line wins")]
+    public static partial void PeerConfiguredWins(ILogger logger, string peer, string discovered, string configured);
 }

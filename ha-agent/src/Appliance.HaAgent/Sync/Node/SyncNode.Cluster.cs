@@ -48,7 +48,7 @@ public sealed partial class SyncNode
     public async Task<ClusterSyncStatus> GetClusterStatusAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var local = GetStatus();
-        var remote = await Task.WhenAll(_peers.Select(p => AskStatusAsync(p, timeout, cancellationToken))).ConfigureAwait(false);
+        var remote = await Task.WhenAll(_peerSet.Links.Select(p => AskStatusAsync(p, timeout, cancellationToken))).ConfigureAwait(false);
         var localReport = new NodeReport(
             NodeName, true, local.Role, local.Epoch,
             local.Role == HaRole.Master ? local.HeadSequence : local.Upstream?.AppliedSequence ?? 0,
@@ -83,7 +83,7 @@ public sealed partial class SyncNode
             }
 
             var head = _log.Head;
-            if (_queue.Count == 0 && _peers.All(p => !p.State.IsStreaming || p.State.IsCaughtUp(head)))
+            if (_queue.Count == 0 && _peerSet.Links.All(p => !p.State.IsStreaming || p.State.IsCaughtUp(head)))
             {
                 return true;
             }
@@ -112,11 +112,12 @@ public sealed partial class SyncNode
     /// <param name="timeout">The call's deadline.</param>
     /// <param name="hold">How long the peer keeps its takeover priority; null (the default) = until released.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="ArgumentException">When <paramref name="peerName"/> is not a configured peer.</exception>
+    /// <exception cref="ArgumentException">When <paramref name="peerName"/> is not a peer now (configured or discovered).</exception>
     public async Task<TakeoverResult> RequestTakeoverAsync(string peerName, TimeSpan timeout, TimeSpan? hold = null, CancellationToken cancellationToken = default)
     {
-        var peer = _peers.FirstOrDefault(p => p.Name == peerName)
-            ?? throw new ArgumentException($"'{peerName}' is not a sync_peer of {NodeName} (peers: {string.Join(", ", _peers.Select(p => p.Name))})", nameof(peerName));
+        var peers = _peerSet.Links;
+        var peer = peers.FirstOrDefault(p => p.Name == peerName)
+            ?? throw new ArgumentException($"'{peerName}' is not a sync_peer of {NodeName} (peers: {string.Join(", ", peers.Select(p => p.Name))})", nameof(peerName));
         var request = new Proto.TakeoverRequest { From = NodeName, Epoch = (ulong)_epochs.Own, HeadSequence = (ulong)peer.State.Sent,
             HoldMs = hold is { } h && h > TimeSpan.Zero ? (ulong)Math.Ceiling(h.TotalMilliseconds) : 0,
         };
@@ -132,13 +133,13 @@ public sealed partial class SyncNode
     }
 
     private List<IConfigNode> ConfigNodes() =>
-        [new LocalConfigNode(NodeName, _configGate), .. _peers.Select(p => (IConfigNode)new RemoteConfigNode(p.Name, p.Channel))];
+        [new LocalConfigNode(NodeName, _configGate), .. _peerSet.Links.Select(p => (IConfigNode)new RemoteConfigNode(p.Name, p.Channel))];
 
     private void RecordConfigs(ConfigSyncResult result, string sha256)
     {
         foreach (var outcome in result.Nodes.Where(o => o.Committed))
         {
-            _peers.FirstOrDefault(p => p.Name == outcome.Node)?.State.ReportedConfig(new RunningConfig(result.Version, sha256));
+            _peerSet.Find(outcome.Node)?.State.ReportedConfig(new RunningConfig(result.Version, sha256));
         }
     }
 

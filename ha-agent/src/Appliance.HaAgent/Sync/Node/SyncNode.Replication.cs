@@ -19,16 +19,17 @@ public sealed partial class SyncNode
                 _log.Append(change);
             }
 
+            var peers = _peerSet.Links;
             if (_queue.TakeOverflow())
             {
                 SyncLog.QueueOverflow(_logger, _queue.Overflows);
-                foreach (var peer in _peers)
+                foreach (var peer in peers)
                 {
                     peer.State.RequireSnapshot();
                 }
             }
 
-            foreach (var peer in _peers)
+            foreach (var peer in peers)
             {
                 peer.Wake.Pulse();
             }
@@ -40,11 +41,20 @@ public sealed partial class SyncNode
     /// established at the first established peer's answer, or once every peer answered (all of them are starting:
     /// nothing anywhere to lose); ends unestablished when the timeout passes first (some peer may hold entries: it is
     /// pulled again before this node, as master, sends it anything). A master's snapshot arriving first ends it too.
+    /// The peers are those known at the start; with <see cref="SyncNodeOptions.DiscoversPeers"/> more may come later, so
+    /// "every peer answered" does not establish, and no peer at all ends <see cref="InitialSyncOutcome.NoPeersYet"/>.
     /// </summary>
     private async Task InitialPullAsync(CancellationToken cancellationToken)
     {
-        if (_peers.Count == 0)
+        var peers = _peerSet.Links;
+        if (peers.Count == 0)
         {
+            if (_options.DiscoversPeers)
+            {
+                CompleteInitialSync(InitialSyncOutcome.NoPeersYet, "no sync_peer configured; peers found by discovery are pulled before they get a snapshot");
+                return;
+            }
+
             _established = true;
             CompleteInitialSync(InitialSyncOutcome.NoPeers, "no sync_peer configured");
             return;
@@ -52,7 +62,7 @@ public sealed partial class SyncNode
 
         using var timeout = new CancellationTokenSource(_options.InitialSyncTimeout, _time);
         using var pulling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var attempts = _peers.Select(p => PullUntilAnsweredAsync(p, pulling.Token)).ToList();
+        var attempts = peers.Select(p => PullUntilAnsweredAsync(p, pulling.Token)).ToList();
         var answered = new List<string>();
         while (attempts.Count > 0 && !_initialSync.Task.IsCompleted)
         {
@@ -63,7 +73,7 @@ public sealed partial class SyncNode
                 if (attempt.IsCompletedSuccessfully && attempt.Result is { } answer)
                 {
                     answered.Add(answer.Peer);
-                    if (answer.Established || answered.Count == _peers.Count)
+                    if (answer.Established || (answered.Count == peers.Count && !_options.DiscoversPeers))
                     {
                         _established = true;
                         CompleteInitialSync(InitialSyncOutcome.Loaded, answer.Established
@@ -146,7 +156,7 @@ public sealed partial class SyncNode
         {
             // Merged entries are not reported by the replica (no echo), so no delta carries them: the other peers
             // get them in a snapshot.
-            foreach (var other in _peers.Where(p => p != peer))
+            foreach (var other in _peerSet.Links.Where(p => p != peer))
             {
                 other.State.RequireSnapshot();
                 other.Wake.Pulse();

@@ -25,7 +25,7 @@ public sealed partial class SyncNode : IAsyncDisposable
     private readonly EpochState _epochs;
     private readonly BackupReplicator _backup;
     private readonly ConfigParticipantGate _configGate;
-    private readonly IReadOnlyList<PeerLink> _peers;
+    private readonly SyncPeerSet _peerSet;
     private readonly AsyncSignal _acked = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource<InitialSyncOutcome> _initialSync = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -56,10 +56,7 @@ public sealed partial class SyncNode : IAsyncDisposable
         _configGate = new ConfigParticipantGate(options.NodeName, options.Config, StageTimeout, _time);
         _backup = new BackupReplicator(options.NodeName, options.StickTables, options.ServerHealth, _epochs, () => _configGate.Running, _time);
         _backup.SnapshotApplied += OnMasterSnapshotApplied;
-        _peers = [.. options.Peers.Select(p => new PeerLink(
-            p,
-            new GrpcChannel(new GrpcChannelOptions { EndPoint = p.EndPoint, Security = options.Security, ServerName = p.Name }, options.LoggerFactory, _time),
-            new PeerReplicationState(p.Name, p.EndPoint, options.LagWindow, _time)))];
+        _peerSet = new SyncPeerSet(options.NodeName, options.Peers, CreateLink);
     }
 
     /// <summary>This node's name.</summary>
@@ -113,7 +110,7 @@ public sealed partial class SyncNode : IAsyncDisposable
 
         _pump = Task.Run(() => PumpAsync(_stopping.Token), CancellationToken.None);
         _initialPull = Task.Run(() => InitialPullAsync(_stopping.Token), CancellationToken.None);
-        SyncLog.Started(_logger, NodeName, _server.EndPoint.ToString(), _peers.Count);
+        SyncLog.Started(_logger, NodeName, _server.EndPoint.ToString(), _peerSet.Links.Count);
     }
 
     /// <summary>Stops every stream and the server; unsubscribes from the replicas.</summary>
@@ -134,7 +131,7 @@ public sealed partial class SyncNode : IAsyncDisposable
         lock (_roleGate)
         {
             _mastership?.Cancel();
-            streams = _streams;
+            streams = [.. _streams];
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
@@ -148,7 +145,7 @@ public sealed partial class SyncNode : IAsyncDisposable
             await _server.DisposeAsync().ConfigureAwait(false);
         }
 
-        foreach (var peer in _peers)
+        foreach (var peer in _peerSet.Links)
         {
             peer.Dispose();
         }
@@ -177,7 +174,7 @@ public sealed partial class SyncNode : IAsyncDisposable
                 _mastership?.Cancel();
                 _mastership = null;
                 _epochs.EndMastership();
-                foreach (var peer in _peers)
+                foreach (var peer in _peerSet.Links)
                 {
                     peer.State.Idle();
                 }
@@ -188,8 +185,11 @@ public sealed partial class SyncNode : IAsyncDisposable
                 var epoch = _epochs.BeginMastership();
                 SyncLog.BecameMaster(_logger, epoch);
                 _mastership = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-                var token = _mastership.Token;
-                _streams = [.. _streams.Where(t => !t.IsCompleted), .. _peers.Select(p => Task.Run(() => RunPeerAsync(p, token), CancellationToken.None))];
+                _streams = [.. _streams.Where(t => !t.IsCompleted)];
+                foreach (var peer in _peerSet.Links)
+                {
+                    StartStream(peer, _mastership.Token);
+                }
             }
         }
     }
@@ -210,7 +210,7 @@ public sealed partial class SyncNode : IAsyncDisposable
     {
         var head = _log.Head;
         var running = _configGate.Running;
-        var peers = _peers.Select(p => p.State.ToStatus(head)).ToList();
+        var peers = _peerSet.Links.Select(p => p.State.ToStatus(head) with { Source = p.Source }).ToList();
         var drift = running is null
             ? []
             : peers.Where(p => p.Config is { } c && (c.Version != running.Version || c.Sha256 != running.Sha256))

@@ -22,6 +22,13 @@ public sealed class SyncNodeOptions
     /// <summary>The other nodes (<c>sync_peer</c> lines); default none (a single node: nothing to sync).</summary>
     public IReadOnlyList<SyncPeerConfig> Peers { get; init; } = [];
 
+    /// <summary>
+    /// True when peer discovery may add peers at run time (<see cref="SyncNode.AddOrUpdatePeer"/>); default false. The
+    /// initial pull then never assumes it knows every peer: without configured peers it ends
+    /// <see cref="InitialSyncOutcome.NoPeersYet"/> (not established) rather than <see cref="InitialSyncOutcome.NoPeers"/>.
+    /// </summary>
+    public bool DiscoversPeers { get; init; }
+
     /// <summary>The proxy's replicated stick tables; default null (no stick-table replication).</summary>
     public IStickTableReplica? StickTables { get; init; }
 

@@ -17,6 +17,7 @@ namespace Appliance.HaAgent.Sync.Status;
 /// <param name="LastError">Why the last stream ended or was refused; null when none.</param>
 /// <param name="LastAck">When its last ack arrived; null when never.</param>
 /// <param name="Config">The configuration it reported running (acks, status calls); null when not known.</param>
+/// <param name="Source">A <c>sync_peer</c> line or discovery; default <see cref="PeerSource.Configured"/>.</param>
 public sealed record PeerSyncStatus(
     string Name,
     IPEndPoint EndPoint,
@@ -30,4 +31,5 @@ public sealed record PeerSyncStatus(
     long Reconnects,
     string? LastError,
     DateTimeOffset? LastAck,
-    RunningConfig? Config);
+    RunningConfig? Config,
+    PeerSource Source = PeerSource.Configured);

@@ -15,7 +15,7 @@ namespace Appliance.HaAgent.Sync.Status;
 /// <param name="Established">True when this node's state is known to be the cluster's (see docs/sync.md): its snapshots are authoritative.</param>
 /// <param name="Config">The configuration this node runs; null without a configuration participant.</param>
 /// <param name="Tables">Replicated stick tables and their live entries.</param>
-/// <param name="Peers">Every configured peer, as this node sees it.</param>
+/// <param name="Peers">Every peer now (configured and discovered), as this node sees it.</param>
 /// <param name="Upstream">The master stream this node applies, while backup; null when none.</param>
 /// <param name="Drift">Nodes known to run another configuration version than this node (empty: none known).</param>
 public sealed record SyncStatus(
