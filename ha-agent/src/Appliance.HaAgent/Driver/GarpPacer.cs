@@ -51,7 +51,7 @@ internal sealed class GarpPacer
     public void Reconfigure(IReadOnlyList<InterfaceAddress> addresses, GarpConfig config, TimeSpan now, bool isMaster)
     {
         var previous = _devices.ToDictionary(d => d.Addresses[0].Device, StringComparer.Ordinal);
-        _devices = [.. addresses.GroupBy(a => a.Device, StringComparer.Ordinal).Select(g => Carry(previous, [.. g]))];
+        _devices = [.. addresses.GroupBy(a => a.Device, StringComparer.Ordinal).Select(g => Carry(previous, [.. g], config.MasterRepeat))];
         if (isMaster && config.MasterRefresh != _config.MasterRefresh)
         {
             _refreshAt = config.MasterRefresh > TimeSpan.Zero ? now + config.MasterRefresh : null;
@@ -130,14 +130,15 @@ internal sealed class GarpPacer
         return false;
     }
 
-    private static DeviceQueue Carry(Dictionary<string, DeviceQueue> previous, InterfaceAddress[] addresses)
+    /// <summary>An interface's queue over its new addresses: the rate limit carries over, and what was left of a burst, at most one full burst.</summary>
+    private static DeviceQueue Carry(Dictionary<string, DeviceQueue> previous, InterfaceAddress[] addresses, int repeat)
     {
         var queue = new DeviceQueue(addresses);
         if (previous.TryGetValue(addresses[0].Device, out var old))
         {
             queue.LastSent = old.LastSent;
             queue.NextDue = old.NextDue;
-            queue.Pending = old.Pending == 0 ? 0 : Math.Max(old.Pending, addresses.Length);
+            queue.Pending = Math.Min(old.Pending, repeat * addresses.Length);
         }
 
         return queue;
