@@ -54,6 +54,8 @@ public sealed class HaReloadTests(ITestOutputHelper output)
         Assert.Contains("restart needed for virtual_router_id 51 -> 52 (the running value stays until then)", answer, StringComparison.Ordinal);
         await WaitForAsync(() => HasAddress(lab, lab.Lb1, SecondVip), $"{SecondVip} on lb1's eth0");
         Assert.False(HasAddress(lab, lab.Lb2, SecondVip), $"{SecondVip} is on the backup too");
+        var status = lab.Lb1.Admin("status");
+        Assert.Contains($"vips: {Lab.Vip}/24, {SecondVip}/24", status.Output, StringComparison.Ordinal);
         // The client resolves the new VIP to the master and reaches it: nothing listens there, so the master's kernel
         // answers the SYN with a reset.
         var connect = Commands.Run("ip", ["netns", "exec", lab.NamespaceOf("cl"), "socat", "-", $"TCP:{SecondVip}:8080,connect-timeout=2"], TimeSpan.FromSeconds(10));
