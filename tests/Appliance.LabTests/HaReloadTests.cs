@@ -74,6 +74,36 @@ public sealed class HaReloadTests(ITestOutputHelper output)
         Assert.Equal(pid, lab.Lb1.Pid);
     }
 
+    [LabFact]
+    public async Task Reload_HaPartInvalidOrUnappliable_WholeReloadRefusedAndTheNodeKeepsItsSection()
+    {
+        using var lab = new Lab(output);
+        await lab.StartPairAsync();
+        var original = File.ReadAllText(lab.Lb1.ConfigPath!);
+
+        // A VIP on an interface this node lacks: validation passes, the prepare step fails before anything applies.
+        Rewrite(lab.Lb1, "priority 150", "priority 50");
+        File.AppendAllText(lab.Lb1.ConfigPath!, "    virtual_ipaddress 10.213.0.30/24 dev nosuch0\n");
+        var answer = await lab.Lb1.SendAdminAsync("reload", CancellationToken.None);
+        lab.Log($"reload answer: {answer}");
+        Assert.StartsWith("error: reload refused: ha: interface 'nosuch0' does not exist", answer, StringComparison.Ordinal);
+        Assert.EndsWith("the running configuration stays", answer, StringComparison.Ordinal);
+
+        // An invalid value: refused with the file and line.
+        File.WriteAllText(lab.Lb1.ConfigPath!, original.Replace("priority 150", "priority 300", StringComparison.Ordinal));
+        answer = await lab.Lb1.SendAdminAsync("reload", CancellationToken.None);
+        lab.Log($"reload answer: {answer}");
+        Assert.StartsWith("error: reload refused (1 error(s)); the running configuration stays", answer, StringComparison.Ordinal);
+        Assert.Contains($"{lab.Lb1.ConfigPath}:", answer, StringComparison.Ordinal);
+        Assert.Contains("error: 'priority' expects", answer, StringComparison.Ordinal);
+
+        var status = lab.Lb1.Admin("status").Output;
+        Assert.Contains("priority: 150", status, StringComparison.Ordinal);
+        Assert.Contains($"vips: {Lab.Vip}/24\n", status, StringComparison.Ordinal);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await lab.WaitForSoleMasterAsync(lab.Lb1, RoleTimeout);
+    }
+
     private static void Rewrite(LabNode node, string from, string to)
     {
         var text = File.ReadAllText(node.ConfigPath!);
