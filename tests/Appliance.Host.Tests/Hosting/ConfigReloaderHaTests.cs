@@ -1,3 +1,4 @@
+using Appliance.HaAgent.Sync.ConfigSync;
 using Appliance.Host.Hosting;
 using Appliance.Host.Tests.Store;
 using Appliance.ProxyCore;
@@ -84,6 +85,27 @@ public sealed class ConfigReloaderHaTests : IAsyncLifetime
 
         Assert.True(applied, message);
         Assert.DoesNotContain("ha:", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reload_ClusterCommitChangesThisNodesHaSection_CommittedAnswerCarriesTheHaPart()
+    {
+        await File.WriteAllTextAsync(_path, Proxy("s2") + Ha.Replace("priority 150", "priority 50", StringComparison.Ordinal));
+        var reloader = Reloader();
+        // The sync service's commit applies the node's own file through ApplyAsync, as HostConfigParticipant does.
+        reloader.Cluster = async (shared, cancellationToken) =>
+        {
+            var (applied, message) = await reloader.ApplyAsync(await File.ReadAllTextAsync(_path, cancellationToken), "reload");
+            Assert.True(applied, message);
+            return new ConfigSyncResult(true, 7, [new ConfigNodeOutcome("lb1", true, true, [], null)], null);
+        };
+
+        var (committed, answer) = await reloader.ReloadAsync();
+
+        Assert.True(committed, answer);
+        Assert.Equal(
+            "configuration v7 committed on 1 node(s): lb1; ha: the ha-agent is not running; the changed 'ha' section applies at the next start",
+            answer);
     }
 
     private ConfigReloader Reloader() => new(_path, _engine, _log, TextWriter.Null);
