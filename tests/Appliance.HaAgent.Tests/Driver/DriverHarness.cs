@@ -36,11 +36,15 @@ internal sealed class DriverHarness : IAsyncDisposable
             unicastPeers ?? [Ipv4Address.VrrpMulticast],
             garp ?? new GarpConfig(TimeSpan.Zero, 1, TimeSpan.Zero, TimeSpan.Zero),
             AllowedSources: unicastPeers is null ? null : new HashSet<Ipv4Address>(unicastPeers));
+        Options = options;
         Driver = new VrrpDriver(options, Transport, Vips, Garp, trackers ?? [], Events, Clock, NullLogger.Instance);
         Subscription = Events.Subscribe();
     }
 
     public FakeTimeProvider Clock { get; } = new();
+
+    /// <summary>The options the driver was created with (a reload test derives the new ones from them).</summary>
+    public VrrpDriverOptions Options { get; }
 
     public FakeTransport Transport { get; }
 

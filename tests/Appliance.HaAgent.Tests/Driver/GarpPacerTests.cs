@@ -65,6 +65,36 @@ public sealed class GarpPacerTests
         Assert.Null(pacer.NextDeadline);
     }
 
+    [Fact]
+    public void Reconfigure_MasterGainsAnAddressOnANewInterface_NextBurstCoversItAndRefreshIsRescheduled()
+    {
+        var pacer = new GarpPacer([A], new GarpConfig(TimeSpan.Zero, 1, Ms(10), TimeSpan.Zero));
+        pacer.BecameMaster(Ms(0));
+        Assert.Equal([A], Drain(pacer, Ms(0)).Select(f => f.Frame));
+
+        pacer.Reconfigure([A, C], new GarpConfig(TimeSpan.Zero, 1, Ms(10), TimeSpan.FromSeconds(5)), Ms(5), isMaster: true);
+        // Nothing is sent for the change itself; the rate limit of eth0 carries over.
+        Assert.Equal(Ms(5005), pacer.NextDeadline);
+        pacer.Burst(Ms(5));
+        Assert.Equal([C], Drain(pacer, Ms(5)).Select(f => f.Frame));
+        Assert.Equal([A], Drain(pacer, Ms(10)).Select(f => f.Frame));
+        Assert.Equal([A, C], Drain(pacer, Ms(5005)).Select(f => f.Frame));
+    }
+
+    [Fact]
+    public void Reconfigure_AddressDroppedMidBurst_BurstGoesOnOverTheRemainingOnes()
+    {
+        var pacer = new GarpPacer([A, B], new GarpConfig(TimeSpan.Zero, 2, Ms(10), TimeSpan.Zero));
+        pacer.Burst(Ms(0));
+        Assert.Equal([A], Drain(pacer, Ms(0)).Select(f => f.Frame));
+
+        pacer.Reconfigure([B], new GarpConfig(TimeSpan.Zero, 2, Ms(10), TimeSpan.Zero), Ms(1), isMaster: true);
+
+        // Three frames were left; one full burst of the remaining address is two.
+        Assert.Equal([B, B], Drain(pacer, Ms(10), Ms(20), Ms(30)).Select(f => f.Frame));
+        Assert.Null(pacer.NextDeadline);
+    }
+
     private static GarpPacer Replay(InterfaceAddress[] addresses)
     {
         var pacer = new GarpPacer(addresses, new GarpConfig(TimeSpan.Zero, 2, Ms(10), TimeSpan.Zero));

@@ -92,6 +92,7 @@ internal static class RunCommand
                 ha.Config, engine, loggerFactory, stdout, stderr, shutdown.Task, cancellationToken, host =>
                 {
                     admin.Ha = host;
+                    reloader.Ha = host;
                     sync?.Follow(host);
                     engine.ApplianceStatus = host is null ? null : new HaApplianceStatus(host);
                 }).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using Appliance.HaAgent.Agent;
 using Appliance.HaAgent.Sync.ConfigSync;
 using Appliance.Host.Store;
 using Appliance.Host.Sync;
@@ -11,11 +12,12 @@ namespace Appliance.Host.Hosting;
 /// A reload (SIGHUP, <c>appliance reload</c>): re-reads and validates the configuration file; a valid one is applied to
 /// the running engine without refusing connections, an invalid one is refused with its diagnostics and the running one
 /// stays. On a node with sync peers (<see cref="Cluster"/> set) the file's shared part is proposed to every node instead
-/// and applied everywhere or nowhere. The <c>ha</c> section is read at start only: a change to it is reported and needs
-/// a restart. Syslog targets and log plans follow the new file (see <see cref="Syslog"/>).
+/// and applied everywhere or nowhere. A changed <c>ha</c> section is applied to the running ha-agent (see <see cref="Ha"/>):
+/// its live keywords at once, its restart-only ones named in the answer (docs/ha.md "Reload"). Syslog targets and log
+/// plans follow the new file (see <see cref="Syslog"/>).
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "SemaphoreSlim holds no kernel handle unless AvailableWaitHandle is read; the reloader lives as long as the process")]
-internal sealed class ConfigReloader
+internal sealed partial class ConfigReloader
 {
     private readonly string _path;
     private readonly ProxyEngine _engine;
@@ -25,6 +27,8 @@ internal sealed class ConfigReloader
     // One configuration is applied at a time: a SIGHUP, an admin reload and a sync commit may arrive together.
     private readonly SemaphoreSlim _apply = new(1, 1);
     private Func<string, CancellationToken, Task<ConfigSyncResult>>? _cluster;
+    private HaAgentHost? _ha;
+    private string? _lastHaNote;
     private string _runningText = string.Empty;
 
     public ConfigReloader(string path, ProxyEngine engine, ILogger logger, TextWriter stdout)
@@ -67,6 +71,16 @@ internal sealed class ConfigReloader
         set => Volatile.Write(ref _cluster, value);
     }
 
+    /// <summary>
+    /// The running ha-agent, which a reload hands a changed <c>ha</c> section to; null (the default) while none runs
+    /// (no section, or not started yet): a changed section then applies at the next start and the answer says so.
+    /// </summary>
+    public HaAgentHost? Ha
+    {
+        get => Volatile.Read(ref _ha);
+        set => Volatile.Write(ref _ha, value);
+    }
+
     /// <summary>Reloads once; the message says what happened (it starts with "reload refused" when nothing changed).</summary>
     /// <param name="local">True: apply on this node only even with sync peers (a peer is down for maintenance); the node then drifts until the next cluster reload.</param>
     /// <param name="cancellationToken">Cancels a cluster proposal.</param>
@@ -95,23 +109,34 @@ internal sealed class ConfigReloader
                 return Refused(errors);
             }
 
-            WarnWhenHaChanged(config);
+            // Everything of the ha section that can fail is prepared before the proxy changes: a node is never half-applied.
+            HaAgentReload? ha;
+            string? haNote;
+            try
+            {
+                (ha, haNote) = await PrepareHaAsync(config).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or System.Net.Sockets.SocketException)
+            {
+                return Refused($"ha: {e.Message}");
+            }
+
+            await using var haScope = ha;
             try
             {
                 var report = await _engine.ReloadAsync(config).ConfigureAwait(false);
                 Volatile.Write(ref _runningText, text);
                 Recorder?.Record(text, origin);
                 var syslog = Syslog is null ? null : await Syslog.ApplyAsync(config).ConfigureAwait(false);
-                var message = syslog is null ? $"configuration reloaded: {report}" : $"configuration reloaded: {report}; {syslog}";
+                haNote = ha is null ? haNote : await CommitHaAsync(ha).ConfigureAwait(false);
+                Volatile.Write(ref _lastHaNote, haNote);
+                var message = string.Join("; ", new[] { $"configuration reloaded: {report}", syslog?.ToString(), haNote }.Where(p => p is not null));
                 _stdout.WriteLine($"appliance: {message}");
                 return (true, message);
             }
             catch (ProxyStartException ex)
             {
-                _logger.LogError("Reload refused: {Reason}", ex.Message);
-                var refused = $"reload refused: {ex.Message}; the running configuration stays";
-                _stdout.WriteLine($"appliance: {refused}");
-                return (false, refused);
+                return Refused(ex.Message);
             }
         }
         finally
@@ -130,11 +155,13 @@ internal sealed class ConfigReloader
             return Refused(errors);
         }
 
-        WarnWhenHaChanged(config);
+        Volatile.Write(ref _lastHaNote, null);
         var outcome = await cluster(SharedConfigText.Shared(text), cancellationToken).ConfigureAwait(false);
         if (outcome.Committed)
         {
-            var message = $"configuration v{outcome.Version} committed on {outcome.Nodes.Count} node(s): {string.Join(", ", outcome.Nodes.Select(n => n.Node))}";
+            // This node's own ha section was applied by its commit (ApplyAsync); each node applies its own.
+            var ha = Volatile.Read(ref _lastHaNote) is { } note ? $"; {note}" : string.Empty;
+            var message = $"configuration v{outcome.Version} committed on {outcome.Nodes.Count} node(s): {string.Join(", ", outcome.Nodes.Select(n => n.Node))}{ha}";
             _logger.LogInformation("Reload: {Message}", message);
             _stdout.WriteLine($"appliance: {message}");
             return (true, message);
@@ -158,13 +185,92 @@ internal sealed class ConfigReloader
         return (false, refused);
     }
 
-    private void WarnWhenHaChanged(ApplianceConfig next)
+    private (bool Applied, string Message) Refused(string reason)
     {
-        if (!SameHaSection(_engine.Config, next))
-        {
-            _logger.LogWarning("Reload: the 'ha' section changed; it is read at start only, restart the node to apply it");
-        }
+        _logger.LogError("Reload refused: {Reason}", reason);
+        var refused = $"reload refused: {reason}; the running configuration stays";
+        _stdout.WriteLine($"appliance: {refused}");
+        return (false, refused);
     }
+
+    /// <summary>
+    /// The prepared reload of the running agent (null when there is nothing to hand it) and, without one, what the answer
+    /// says about the <c>ha</c> section (null = nothing: no section, or unchanged).
+    /// </summary>
+    private async Task<(HaAgentReload? Reload, string? Note)> PrepareHaAsync(ApplianceConfig next)
+    {
+        var nextHa = HaAgentHost.Check(next).Config;
+        if (Ha is not { } host)
+        {
+            if (SameHaSection(_engine.Config, next))
+            {
+                return (null, null);
+            }
+
+            var note = nextHa is null
+                ? "ha: the 'ha' section was removed; no ha-agent runs"
+                : HaAgentHost.HasSection(_engine.Config)
+                    ? "ha: the ha-agent is not running; the changed 'ha' section applies at the next start"
+                    : "ha: restart needed for the added 'ha' section (the ha-agent starts with the node)";
+            HaReloadNote(_logger, note);
+            return (null, note);
+        }
+
+        if (nextHa is null)
+        {
+            const string removed = "ha: restart needed for the removed 'ha' section (the ha-agent keeps running as started until then)";
+            HaReloadNote(_logger, removed);
+            return (null, removed);
+        }
+
+        var reload = await host.PrepareReloadAsync(nextHa).ConfigureAwait(false);
+        if (reload.Plan.IsEmpty)
+        {
+            await reload.DisposeAsync().ConfigureAwait(false);
+            return (null, null);
+        }
+
+        return (reload, null);
+    }
+
+    /// <summary>Applies the prepared ha reload; the answer's <c>ha:</c> part (a failure is reported there, the proxy part stays applied).</summary>
+    private async Task<string> CommitHaAsync(HaAgentReload reload)
+    {
+        var plan = reload.Plan;
+        try
+        {
+            await reload.CommitAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            HaReloadFailed(_logger, e.Message);
+            return $"ha: not applied ({e.Message}); the ha-agent keeps its running section";
+        }
+
+        if (plan.Applied.Count > 0)
+        {
+            HaReloadApplied(_logger, string.Join(", ", plan.Applied));
+        }
+
+        if (plan.NeedsRestart.Count > 0)
+        {
+            HaReloadNeedsRestart(_logger, string.Join(", ", plan.NeedsRestart));
+        }
+
+        return plan.ToString();
+    }
+
+    [LoggerMessage(4301, LogLevel.Information, "Reload: ha keywords applied live: {Keywords}")]
+    private static partial void HaReloadApplied(ILogger logger, string keywords);
+
+    [LoggerMessage(4302, LogLevel.Warning, "Reload: ha keywords that need a restart (the running values stay until then): {Keywords}")]
+    private static partial void HaReloadNeedsRestart(ILogger logger, string keywords);
+
+    [LoggerMessage(4303, LogLevel.Warning, "Reload: {Note}")]
+    private static partial void HaReloadNote(ILogger logger, string note);
+
+    [LoggerMessage(4304, LogLevel.Error, "Reload: the ha section could not be applied to the running agent: {Reason}")]
+    private static partial void HaReloadFailed(ILogger logger, string reason);
 
     private static bool SameHaSection(ApplianceConfig running, ApplianceConfig next)
     {

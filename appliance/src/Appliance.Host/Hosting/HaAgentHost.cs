@@ -20,11 +20,10 @@ internal sealed class HaAgentHost : IAsyncDisposable, Switchover.ISwitchoverAgen
     private readonly HaAgentService _service;
     private readonly Task _printer;
 
-    private HaAgentHost(HaAgentService service, Task printer, HaConfig config, DiscoveryService? discovery)
+    private HaAgentHost(HaAgentService service, Task printer, DiscoveryService? discovery)
     {
         _service = service;
         _printer = printer;
-        Config = config;
         Discovery = discovery;
     }
 
@@ -36,8 +35,12 @@ internal sealed class HaAgentHost : IAsyncDisposable, Switchover.ISwitchoverAgen
     /// </summary>
     public DiscoveryService? Discovery { get; }
 
-    /// <summary>The <c>ha</c> section the agent runs with.</summary>
-    public HaConfig Config { get; }
+    /// <summary>The <c>ha</c> section the agent runs with (after a reload: its live keywords from the file, its restart-only ones as started).</summary>
+    public HaConfig Config => _service.Config;
+
+    /// <summary>Prepares a reload of the <c>ha</c> section (<see cref="HaAgentService.PrepareReloadAsync"/>); the caller commits or disposes it.</summary>
+    public Task<HaAgentReload> PrepareReloadAsync(HaConfig next, CancellationToken cancellationToken = default) =>
+        _service.PrepareReloadAsync(next, cancellationToken);
 
     /// <summary>The role now (Initialize, Backup, Master).</summary>
     public Appliance.Contracts.HaRole Role => _service.Driver.Role;
@@ -171,7 +174,7 @@ internal sealed class HaAgentHost : IAsyncDisposable, Switchover.ISwitchoverAgen
             throw;
         }
 
-        return new HaAgentHost(service, printer, config, discovery);
+        return new HaAgentHost(service, printer, discovery);
     }
 
     private static async Task<DiscoveryService?> StartDiscoveryAsync(

@@ -17,19 +17,21 @@ namespace Appliance.HaAgent.Agent;
 /// owns the exit paths. Start-up removes this instance's VIPs before anything else (a predecessor killed with -9 may have
 /// left them: DESIGN), and the process-exit and unhandled-exception hooks remove them again.
 /// </summary>
-public sealed class HaAgentService : IAsyncDisposable
+public sealed partial class HaAgentService : IAsyncDisposable
 {
-    private readonly HaConfig _config;
     private readonly LinuxVrrpTransport _transport;
     private readonly PacketGarpSender _garp;
-    private readonly IReadOnlyList<PollingTracker> _trackers;
-    private readonly NotifyRunner? _notify;
+    private readonly NotifyRunner _notify;
+    private readonly HaAgentOptions _options;
+    private readonly ILogger _logger;
+    private HaConfig _config;
+    private IReadOnlyList<RunningTracker> _trackers;
     private MasterLivenessMonitor? _liveness;
     private int _stopped;
 
     private HaAgentService(
-        HaConfig config, LinuxVrrpTransport transport, PacketGarpSender garp, IReadOnlyList<PollingTracker> trackers,
-        RoleEventStream events, NotifyRunner? notify, VrrpDriver driver)
+        HaConfig config, LinuxVrrpTransport transport, PacketGarpSender garp, IReadOnlyList<RunningTracker> trackers,
+        RoleEventStream events, NotifyRunner notify, VrrpDriver driver, HaAgentOptions options, ILogger logger)
     {
         _config = config;
         _transport = transport;
@@ -38,7 +40,12 @@ public sealed class HaAgentService : IAsyncDisposable
         Events = events;
         _notify = notify;
         Driver = driver;
+        _options = options;
+        _logger = logger;
     }
+
+    /// <summary>The <c>ha</c> section the agent runs with: the start-up one, or the <see cref="HaReloadPlan.Effective"/> of the last reload.</summary>
+    public HaConfig Config => Volatile.Read(ref _config);
 
     /// <summary>The ordered role changes of this agent.</summary>
     public RoleEventStream Events { get; }
@@ -72,32 +79,11 @@ public sealed class HaAgentService : IAsyncDisposable
         var authenticator = config.AuthKeyFile is { } keyFile ? ReadKey(keyFile) : null;
         var driverOptions = VrrpDriverOptions.From(config, primary, authenticator);
 
-        var trackers = new List<PollingTracker>();
-        foreach (var track in config.TrackInterfaces)
-        {
-            trackers.Add(new InterfaceTracker(track, options.TimeProvider, logger));
-        }
-
-        foreach (var track in config.TrackScripts)
-        {
-            trackers.Add(new ScriptTracker(track, options.TimeProvider, logger));
-        }
-
-        if (config.TrackProxy is { } proxy)
-        {
-            trackers.Add(new ProxyTracker(proxy, options.ProxyHealth!, options.TimeProvider, logger));
-        }
-
-        foreach (var tracker in trackers)
-        {
-            await tracker.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-
+        var trackers = await StartTrackersAsync(config, [], options, logger, cancellationToken).ConfigureAwait(false);
         var events = new RoleEventStream();
         subscribe?.Invoke(events);
-        var notify = config.Notify is { } program
-            ? new NotifyRunner(program, config.NotifyTimeout, events.Subscribe(), options.TimeProvider, logger)
-            : null;
+        // Always subscribed, so a reload can add a notify program (with none the events are read and dropped).
+        var notify = new NotifyRunner(config.Notify, config.NotifyTimeout, events.Subscribe(), options.TimeProvider, logger);
         var garp = new PacketGarpSender();
         foreach (var vip in driverOptions.VirtualAddresses)
         {
@@ -105,8 +91,8 @@ public sealed class HaAgentService : IAsyncDisposable
         }
 
         var transport = LinuxVrrpTransport.Open(config.Interface, primary, driverOptions.Destinations, multicast: !config.IsUnicast);
-        var driver = new VrrpDriver(driverOptions, transport, vips, garp, trackers, events, options.TimeProvider, logger);
-        var service = new HaAgentService(config, transport, garp, trackers, events, notify, driver);
+        var driver = new VrrpDriver(driverOptions, transport, vips, garp, [.. trackers.Select(t => t.Tracker)], events, options.TimeProvider, logger);
+        var service = new HaAgentService(config, transport, garp, trackers, events, notify, driver, options, logger);
         AppDomain.CurrentDomain.ProcessExit += service.OnProcessExit;
         AppDomain.CurrentDomain.UnhandledException += service.OnUnhandledException;
         await driver.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -150,21 +136,18 @@ public sealed class HaAgentService : IAsyncDisposable
         finally
         {
             Events.Complete();
-            if (_notify is not null)
+            try
             {
-                try
-                {
-                    await _notify.Completion.WaitAsync(_config.NotifyTimeout).ConfigureAwait(false);
-                }
-                catch (TimeoutException)
-                {
-                    // The last program overran notify_timeout; it is killed at its own timeout, stopping does not wait longer.
-                }
+                await _notify.Completion.WaitAsync(Config.NotifyTimeout).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // The last program overran notify_timeout; it is killed at its own timeout, stopping does not wait longer.
             }
 
-            foreach (var tracker in _trackers)
+            foreach (var running in _trackers)
             {
-                await tracker.DisposeAsync().ConfigureAwait(false);
+                await running.Tracker.DisposeAsync().ConfigureAwait(false);
             }
 
             await Driver.DisposeAsync().ConfigureAwait(false);

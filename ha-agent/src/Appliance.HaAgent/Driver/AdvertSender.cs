@@ -9,12 +9,12 @@ namespace Appliance.HaAgent.Driver;
 /// </summary>
 internal sealed class AdvertSender
 {
-    private readonly VrrpDriverOptions _options;
     private readonly IVrrpTransport _transport;
     private readonly VrrpAuthCounter? _counter;
     private readonly VrrpAdvertisement?[] _byPriority = new VrrpAdvertisement?[256];
-    private readonly Net.Ipv4Address[] _addresses;
-    private readonly byte[] _buffer;
+    private VrrpDriverOptions _options;
+    private Net.Ipv4Address[] _addresses;
+    private byte[] _buffer;
     private long _sent;
     private long _failed;
 
@@ -23,8 +23,7 @@ internal sealed class AdvertSender
         _options = options;
         _transport = transport;
         _counter = counter;
-        _addresses = [.. options.VirtualAddresses.Select(a => a.Address).Distinct()];
-        _buffer = new byte[VrrpPacket.GetLength(_addresses.Length) + VrrpAuthenticator.TrailerLength];
+        (_addresses, _buffer) = Layout(options);
     }
 
     /// <summary>Adverts handed to the transport without error (one per destination).</summary>
@@ -32,6 +31,17 @@ internal sealed class AdvertSender
 
     /// <summary>Adverts the transport refused (link down, no route).</summary>
     public long Failed => Interlocked.Read(ref _failed);
+
+    /// <summary>
+    /// A reload: later adverts carry <paramref name="options"/>' interval and addresses and go to its destinations (the
+    /// per-priority cache is dropped; the send counters and the authentication counter carry on).
+    /// </summary>
+    public void Reconfigure(VrrpDriverOptions options)
+    {
+        _options = options;
+        (_addresses, _buffer) = Layout(options);
+        Array.Clear(_byPriority);
+    }
 
     /// <summary>Sends one advert with <paramref name="priority"/> to every destination; returns the last error, or null.</summary>
     public Exception? Send(byte priority)
@@ -63,5 +73,11 @@ internal sealed class AdvertSender
         }
 
         return error;
+    }
+
+    private static (Net.Ipv4Address[] Addresses, byte[] Buffer) Layout(VrrpDriverOptions options)
+    {
+        Net.Ipv4Address[] addresses = [.. options.VirtualAddresses.Select(a => a.Address).Distinct()];
+        return (addresses, new byte[VrrpPacket.GetLength(addresses.Length) + VrrpAuthenticator.TrailerLength]);
     }
 }

@@ -13,8 +13,8 @@ namespace Appliance.HaAgent.Driver;
 /// </summary>
 internal sealed class GarpPacer
 {
-    private readonly GarpConfig _config;
-    private readonly DeviceQueue[] _devices;
+    private GarpConfig _config;
+    private DeviceQueue[] _devices;
     private TimeSpan? _secondBurstAt;
     private TimeSpan? _refreshAt;
 
@@ -40,6 +40,29 @@ internal sealed class GarpPacer
 
             return next;
         }
+    }
+
+    /// <summary>
+    /// A reload: later bursts cover <paramref name="addresses"/> with <paramref name="config"/>' timing. Nothing is sent
+    /// for the change itself (the driver asks for a <see cref="Burst"/> when a master gained addresses); a burst under way
+    /// goes on over the new addresses, each interface keeps its rate limit, and a master's refresh is rescheduled from
+    /// <paramref name="now"/> when <c>garp_master_refresh</c> changed (<paramref name="isMaster"/>).
+    /// </summary>
+    public void Reconfigure(IReadOnlyList<InterfaceAddress> addresses, GarpConfig config, TimeSpan now, bool isMaster)
+    {
+        var previous = _devices.ToDictionary(d => d.Addresses[0].Device, StringComparer.Ordinal);
+        _devices = [.. addresses.GroupBy(a => a.Device, StringComparer.Ordinal).Select(g => Carry(previous, [.. g], config.MasterRepeat))];
+        if (isMaster && config.MasterRefresh != _config.MasterRefresh)
+        {
+            _refreshAt = config.MasterRefresh > TimeSpan.Zero ? now + config.MasterRefresh : null;
+        }
+
+        if (config.MasterDelay == TimeSpan.Zero)
+        {
+            _secondBurstAt = null;
+        }
+
+        _config = config;
     }
 
     /// <summary>Frames still to send in the bursts under way.</summary>
@@ -105,6 +128,20 @@ internal sealed class GarpPacer
 
         frame = null;
         return false;
+    }
+
+    /// <summary>An interface's queue over its new addresses: the rate limit carries over, and what was left of a burst, at most one full burst.</summary>
+    private static DeviceQueue Carry(Dictionary<string, DeviceQueue> previous, InterfaceAddress[] addresses, int repeat)
+    {
+        var queue = new DeviceQueue(addresses);
+        if (previous.TryGetValue(addresses[0].Device, out var old))
+        {
+            queue.LastSent = old.LastSent;
+            queue.NextDue = old.NextDue;
+            queue.Pending = Math.Min(old.Pending, repeat * addresses.Length);
+        }
+
+        return queue;
     }
 
     private static TimeSpan? Earliest(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : a < b ? a : b;

@@ -45,6 +45,9 @@ internal static partial class HaLog
     [LoggerMessage(5013, LogLevel.Information, "{Instance}: master {Master} reported gone ({Evidence}) but it is no longer this backup's master: ignored")]
     public static partial void MasterProcessGoneIgnored(ILogger logger, string instance, string master, string evidence);
 
+    [LoggerMessage(5014, LogLevel.Information, "{Instance}: reload applied: {What}")]
+    public static partial void Reloaded(ILogger logger, string instance, string what);
+
     [LoggerMessage(5101, LogLevel.Information, "tracker {Tracker}: {State}")]
     public static partial void TrackerChanged(ILogger logger, string tracker, string state);
 

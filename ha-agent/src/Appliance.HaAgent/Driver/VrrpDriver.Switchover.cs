@@ -54,9 +54,9 @@ public sealed partial class VrrpDriver
             return VrrpDecision.Nothing(machine.State);
         });
 
-    private Task<HaRole> Enqueue(string what, Func<VrrpStateMachine, TimeSpan, VrrpDecision> apply)
+    private Task<HaRole> Enqueue(string what, Func<VrrpStateMachine, TimeSpan, VrrpDecision> apply, bool reload = false)
     {
-        var command = new SwitchoverCommand(what, apply, new TaskCompletionSource<HaRole>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var command = new SwitchoverCommand(what, apply, new TaskCompletionSource<HaRole>(TaskCreationOptions.RunContinuationsAsynchronously), reload);
         if (Volatile.Read(ref _threadsStarted) == 0 || Volatile.Read(ref _stopRequested) != 0 || _stopped.Task.IsCompleted)
         {
             command.Done.TrySetException(new InvalidOperationException($"{Name}: the driver is not running"));
@@ -82,7 +82,15 @@ public sealed partial class VrrpDriver
             {
                 var before = _machine.Priority;
                 Execute(command.Apply(_machine, now), now);
-                HaLog.Switchover(_logger, Name, command.What);
+                if (command.IsReload)
+                {
+                    HaLog.Reloaded(_logger, Name, command.What);
+                }
+                else
+                {
+                    HaLog.Switchover(_logger, Name, command.What);
+                }
+
                 if (_machine.Priority != before)
                 {
                     HaLog.PriorityOverridden(_logger, Name, before, _machine.Priority, command.What);
@@ -123,5 +131,5 @@ public sealed partial class VrrpDriver
         }
     }
 
-    private sealed record SwitchoverCommand(string What, Func<VrrpStateMachine, TimeSpan, VrrpDecision> Apply, TaskCompletionSource<HaRole> Done);
+    private sealed record SwitchoverCommand(string What, Func<VrrpStateMachine, TimeSpan, VrrpDecision> Apply, TaskCompletionSource<HaRole> Done, bool IsReload = false);
 }

@@ -28,11 +28,9 @@ public sealed partial class VrrpDriver : IAsyncDisposable
     // Longest single wait: the loop re-reads its inputs at least this often even with nothing scheduled.
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(1);
 
-    private readonly VrrpDriverOptions _options;
     private readonly IVrrpTransport _transport;
     private readonly IVipManager _vips;
     private readonly IGarpSender _garp;
-    private readonly IReadOnlyList<ITracker> _trackers;
     private readonly RoleEventStream _events;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -46,6 +44,10 @@ public sealed partial class VrrpDriver : IAsyncDisposable
     private readonly AdvertReceiver _receiver;
     private readonly ITimer? _clockTimer;
     private readonly long _startTimestamp;
+
+    // Replaced by a reload on the driver thread (VrrpDriver.Reload.cs); the exit path reads the options from any thread.
+    private VrrpDriverOptions _options;
+    private IReadOnlyList<ITracker> _trackers;
     private int _stopRequested;
     private int _trackersChanged = 1;
     private int _role = (int)HaRole.Initialize;
@@ -161,7 +163,7 @@ public sealed partial class VrrpDriver : IAsyncDisposable
     {
         try
         {
-            _vips.RemoveAsync(_options.VirtualAddresses, CancellationToken.None).GetAwaiter().GetResult();
+            _vips.RemoveAsync(Volatile.Read(ref _options).VirtualAddresses, CancellationToken.None).GetAwaiter().GetResult();
         }
         catch (Exception e)
         {
@@ -279,7 +281,8 @@ public sealed partial class VrrpDriver : IAsyncDisposable
         _wake.Wait((int)Math.Ceiling(delay.TotalMilliseconds));
     }
 
-    private void ApplyTrackers()
+    /// <summary>Sets the effective priority from the configured one and the failed trackers; <paramref name="force"/> after a reload (the caller logs).</summary>
+    private void ApplyTrackers(bool force = false)
     {
         var failedWeights = 0;
         foreach (var tracker in _trackers)
@@ -291,7 +294,12 @@ public sealed partial class VrrpDriver : IAsyncDisposable
         }
 
         var priority = EffectivePriority.Compute(_options.Instance.Priority, failedWeights);
-        if (priority != _trackedPriority)
+        if (force)
+        {
+            _machine.SetPriority(priority);
+            _trackedPriority = priority;
+        }
+        else if (priority != _trackedPriority)
         {
             var failed = string.Join(", ", _trackers.Where(t => !t.IsHealthy).Select(t => t.Name));
             var before = _machine.Priority;
@@ -312,11 +320,11 @@ public sealed partial class VrrpDriver : IAsyncDisposable
                     SendAdvert(action.Priority);
                     break;
                 case VrrpActionKind.AddVirtualAddresses:
-                    ChangeAddresses(add: true);
+                    ChangeAddresses(_options.VirtualAddresses, add: true);
                     break;
                 case VrrpActionKind.RemoveVirtualAddresses:
                     _pacer.Stop();
-                    ChangeAddresses(add: false);
+                    ChangeAddresses(_options.VirtualAddresses, add: false);
                     break;
                 case VrrpActionKind.StopGarp:
                     _pacer.Stop();
@@ -359,15 +367,15 @@ public sealed partial class VrrpDriver : IAsyncDisposable
         }
     }
 
-    private void ChangeAddresses(bool add)
+    private void ChangeAddresses(IReadOnlyList<InterfaceAddress> addresses, bool add)
     {
         try
         {
             var pending = add
-                ? _vips.AddAsync(_options.VirtualAddresses, CancellationToken.None)
-                : _vips.RemoveAsync(_options.VirtualAddresses, CancellationToken.None);
+                ? _vips.AddAsync(addresses, CancellationToken.None)
+                : _vips.RemoveAsync(addresses, CancellationToken.None);
             pending.GetAwaiter().GetResult();
-            HaLog.AddressesChanged(_logger, Name, add ? "added" : "removed", string.Join(", ", _options.VirtualAddresses));
+            HaLog.AddressesChanged(_logger, Name, add ? "added" : "removed", string.Join(", ", addresses));
         }
         catch (Exception e)
         {

@@ -37,7 +37,7 @@ public sealed class LinuxVrrpTransport : IVrrpTransport
 
     /// <summary>
     /// Opens the sockets on <paramref name="device"/>. With <paramref name="multicast"/> it joins 224.0.0.18 there and
-    /// sends multicast out of it; every address in <paramref name="destinations"/> gets its sockaddr built once here.
+    /// sends multicast out of it; every address in <paramref name="destinations"/> gets its sockaddr built once here (one a reload adds, at its first advert).
     /// </summary>
     public static LinuxVrrpTransport Open(string device, Ipv4Address localAddress, IReadOnlyList<Ipv4Address> destinations, bool multicast)
     {
@@ -86,7 +86,10 @@ public sealed class LinuxVrrpTransport : IVrrpTransport
     {
         if (!_destinations.TryGetValue(destination, out var address))
         {
-            throw new ArgumentException($"{destination} is not a destination this transport was opened for", nameof(destination));
+            // A unicast_peer a reload added: its sockaddr is built on its first advert and kept (the driver thread is
+            // the only sender, so the dictionary has one writer and no reader on another thread).
+            address = SockaddrIn(destination);
+            _destinations[destination] = address;
         }
 
         var error = Send(vrrpMessage.Span, address);

@@ -15,18 +15,17 @@ namespace Appliance.HaAgent.Notify;
 /// </summary>
 public sealed class NotifyRunner : IAsyncDisposable
 {
-    private readonly string _program;
-    private readonly TimeSpan _timeout;
+    // Replaced by a reload (Change); the loop reads both once per event.
+    private Settings _settings;
     private readonly ChannelReader<RoleChangeEvent> _events;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Task _loop;
 
-    /// <summary>Starts delivering <paramref name="events"/> to <paramref name="program"/>.</summary>
-    public NotifyRunner(string program, TimeSpan timeout, ChannelReader<RoleChangeEvent> events, TimeProvider time, ILogger logger)
+    /// <summary>Starts delivering <paramref name="events"/> to <paramref name="program"/> (null: none yet, the events are read and dropped).</summary>
+    public NotifyRunner(string? program, TimeSpan timeout, ChannelReader<RoleChangeEvent> events, TimeProvider time, ILogger logger)
     {
-        _program = program;
-        _timeout = timeout;
+        _settings = new Settings(program, timeout);
         _events = events;
         _time = time;
         _logger = logger;
@@ -40,6 +39,15 @@ public sealed class NotifyRunner : IAsyncDisposable
         return ["INSTANCE", change.Instance, RoleChangeEvent.StateWord(change.To), change.Priority.ToString(CultureInfo.InvariantCulture)];
     }
 
+    /// <summary>The program run now; null = none.</summary>
+    public string? Program => Volatile.Read(ref _settings).Program;
+
+    /// <summary>
+    /// A reload: events from the next one on go to <paramref name="program"/> (null = none) with <paramref name="timeout"/>;
+    /// a program already running finishes under its old timeout.
+    /// </summary>
+    public void Change(string? program, TimeSpan timeout) => Volatile.Write(ref _settings, new Settings(program, timeout));
+
     /// <summary>Completes when every event of the (completed) stream has been delivered.</summary>
     public Task Completion => _loop;
 
@@ -50,21 +58,28 @@ public sealed class NotifyRunner : IAsyncDisposable
     {
         await foreach (var change in _events.ReadAllAsync().ConfigureAwait(false))
         {
+            if (Volatile.Read(ref _settings) is not { Program: { } program, Timeout: var timeout })
+            {
+                continue;
+            }
+
             var arguments = Arguments(change);
             var shown = string.Join(' ', arguments);
-            var result = await ProgramRunner.RunAsync(_program, arguments, _timeout, _time, CancellationToken.None).ConfigureAwait(false);
+            var result = await ProgramRunner.RunAsync(program, arguments, timeout, _time, CancellationToken.None).ConfigureAwait(false);
             if (result.StartError is { } error)
             {
-                HaLog.NotifyFailed(_logger, _program, shown, error);
+                HaLog.NotifyFailed(_logger, program, shown, error);
             }
             else if (result.TimedOut)
             {
-                HaLog.NotifyTimedOut(_logger, _program, shown, _timeout);
+                HaLog.NotifyTimedOut(_logger, program, shown, timeout);
             }
             else
             {
-                HaLog.NotifyRan(_logger, _program, shown, result.ExitCode);
+                HaLog.NotifyRan(_logger, program, shown, result.ExitCode);
             }
         }
     }
+
+    private sealed record Settings(string? Program, TimeSpan Timeout);
 }

@@ -13,7 +13,7 @@ public sealed class VrrpReceiveFilter
     private readonly byte _virtualRouterId;
     private readonly VrrpAuthenticator? _authenticator;
     private readonly VrrpReplayGuard _replayGuard = new();
-    private readonly IReadOnlySet<Ipv4Address>? _allowedSources;
+    private IReadOnlySet<Ipv4Address>? _allowedSources;
     private readonly long[] _drops = new long[Enum.GetValues<VrrpDropReason>().Length];
 
     /// <summary>
@@ -25,6 +25,16 @@ public sealed class VrrpReceiveFilter
         _virtualRouterId = virtualRouterId;
         _authenticator = authenticator;
         _allowedSources = allowedSources;
+    }
+
+    /// <summary>
+    /// Unicast mode: the only senders accepted (the <c>unicast_peer</c> list); null = any (multicast). A reload replaces
+    /// the set from another thread; the receive loop reads the reference once per packet.
+    /// </summary>
+    public IReadOnlySet<Ipv4Address>? AllowedSources
+    {
+        get => Volatile.Read(ref _allowedSources);
+        set => Volatile.Write(ref _allowedSources, value);
     }
 
     /// <summary>Adverts accepted so far.</summary>
@@ -55,7 +65,8 @@ public sealed class VrrpReceiveFilter
     {
         // Unicast mode accepts only the configured peers, so a stray router on the segment cannot join the election.
         reason = VrrpDropReason.NotAPeer;
-        return _allowedSources is null || _allowedSources.Contains(source);
+        var allowed = AllowedSources;
+        return allowed is null || allowed.Contains(source);
     }
 
     private bool TryCheckPacket(VrrpPacketView packet, Ipv4Header header, out VrrpDropReason reason)

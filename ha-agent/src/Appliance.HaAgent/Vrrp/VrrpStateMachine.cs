@@ -13,8 +13,9 @@ public sealed partial class VrrpStateMachine
 {
     private static readonly VrrpAction[] NoActions = [];
 
-    private readonly VrrpInstanceOptions _options;
-    private readonly TimeSpan _advertisementInterval;
+    // Replaced only by Reconfigure (a reload), on the driver thread like every other input.
+    private VrrpInstanceOptions _options;
+    private TimeSpan _advertisementInterval;
 
     // When another master lost to us, the watch stays open until that master has been silent for the Master_Down_Interval
     // it would itself use as a backup (§6.1), i.e. until it has surely stepped down.
