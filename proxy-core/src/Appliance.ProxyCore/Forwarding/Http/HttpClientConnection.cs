@@ -248,6 +248,7 @@ internal sealed class HttpClientConnection : IAsyncDisposable
         {
             // A zero-byte read completes when data (or the end of the stream) arrives and copies nothing.
             await _stream.ReadAsync(Memory<byte>.Empty, ClientTimer.Start(t.HttpKeepAlive ?? t.HttpRequest ?? t.Client)).ConfigureAwait(false);
+            _counted.DataWaiting();
             return true;
         }
         catch (OperationCanceledException) when (ClientTimer.Expired)
