@@ -10,6 +10,8 @@ namespace Appliance.ProxyCore.Forwarding;
 /// </summary>
 internal sealed class CountingStream(Stream inner, TrafficCounters counters) : Stream
 {
+    private bool _dataWaiting;
+
     /// <summary>Bytes read from the client on this connection (the access log takes per-request differences).</summary>
     public long BytesRead { get; private set; }
 
@@ -30,8 +32,21 @@ internal sealed class CountingStream(Stream inner, TrafficCounters counters) : S
         set => throw new NotSupportedException();
     }
 
+    /// <summary>
+    /// Notes that a zero-byte read of the inner stream (the idle connection's wait for its next request) completed: data
+    /// or the end of the stream is waiting, so the pipe's own zero-byte read before it rents a buffer completes at once
+    /// instead of asking the socket a second time.
+    /// </summary>
+    public void DataWaiting() => _dataWaiting = true;
+
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        if (buffer.IsEmpty && _dataWaiting)
+        {
+            return new ValueTask<int>(0);
+        }
+
+        _dataWaiting = false;
         var read = inner.ReadAsync(buffer, cancellationToken);
         if (read.IsCompletedSuccessfully)
         {
@@ -50,6 +65,7 @@ internal sealed class CountingStream(Stream inner, TrafficCounters counters) : S
 
     public override int Read(byte[] buffer, int offset, int count)
     {
+        _dataWaiting = false;
         var read = inner.Read(buffer, offset, count);
         counters.AddBytesIn(read);
         BytesRead += read;

@@ -96,9 +96,10 @@ public sealed class Listener : IAsyncDisposable
             var acquired = 0;
             try
             {
-                foreach (var limiter in limiters)
+                // An indexed loop: a foreach over the interface would box an enumerator per accepted connection.
+                for (var i = 0; i < limiters.Count; i++)
                 {
-                    await limiter.WaitAsync(stop).ConfigureAwait(false);
+                    await limiters[i].WaitAsync(stop).ConfigureAwait(false);
                     acquired++;
                 }
 

@@ -10,7 +10,7 @@ namespace Appliance.ProxyCore.Forwarding.Http;
 /// </summary>
 internal sealed class ExchangeLog
 {
-    private readonly HttpClientConnection _client;
+    private HttpClientConnection _client;
     private readonly HttpResponseHead _response;
     private readonly CapturedHeaders? _requestCaptures;
     private readonly CapturedHeaders? _responseCaptures;
@@ -27,6 +27,12 @@ internal sealed class ExchangeLog
         _requestCaptures = captures.Request.Count > 0 ? new CapturedHeaders(captures.Request) : null;
         _responseCaptures = captures.Response.Count > 0 ? new CapturedHeaders(captures.Response) : null;
     }
+
+    /// <summary>Moves the log (a pooled exchange's) to another client connection of the same frontend.</summary>
+    public void Bind(HttpClientConnection client) => _client = client;
+
+    /// <summary>Forgets the client connection (the exchange went back to its pool; <see cref="Bind"/> comes first next time).</summary>
+    public void Detach() => _client = null!;
 
     public BackendModel? Backend { get; set; }
 

@@ -26,6 +26,8 @@ internal sealed class HttpClientConnection : IAsyncDisposable
     private const int LingerBytes = 64 * 1024;
 
     private readonly HttpRequestParser _parser = new();
+    private readonly Stream _stream;
+    private readonly HttpExchangePool _exchanges;
     private readonly CountingStream _counted;
     private RejectReason _rejectReason;
     private int _rejectStatus;
@@ -38,6 +40,8 @@ internal sealed class HttpClientConnection : IAsyncDisposable
         Frontend = frontend;
         Abort = abort;
         Info = HttpSessionInfo.From(socket, isTls, frontend.Name, sniHost);
+        _stream = stream;
+        _exchanges = HttpExchangePool.Of(frontend);
         _counted = new CountingStream(stream, frontend.Traffic);
         Input = PipeReader.Create(_counted, ReaderOptions);
         Output = PipeWriter.Create(_counted, WriterOptions);
@@ -81,7 +85,7 @@ internal sealed class HttpClientConnection : IAsyncDisposable
 
     public async Task RunAsync()
     {
-        using var exchange = new HttpExchange(this);
+        HttpExchange? exchange = null;
         using var stop = Abort.Register(static s => ((Socket)s!).Close(0), Socket);
         var first = true;
         try
@@ -103,9 +107,26 @@ internal sealed class HttpClientConnection : IAsyncDisposable
                 }
 
                 Frontend.Traffic.RequestReceived();
+                exchange ??= _exchanges.Rent(this);
                 if (!await exchange.RunAsync().ConfigureAwait(false))
                 {
                     return;
+                }
+
+                if (!Input.TryRead(out var buffered))
+                {
+                    // Idle until the next request: the exchange serves other connections meanwhile.
+                    _exchanges.Return(exchange);
+                    exchange = null;
+                    if (!await WaitForNextRequestAsync().ConfigureAwait(false))
+                    {
+                        return;
+                    }
+                }
+                else
+                {
+                    // Pipelined bytes (or the end of the stream) are already here: read the next head at once.
+                    Input.AdvanceTo(buffered.Buffer.Start);
                 }
 
                 first = false;
@@ -114,6 +135,10 @@ internal sealed class HttpClientConnection : IAsyncDisposable
         catch (Exception ex) when (ex is IOException or ObjectDisposedException or SocketException or OperationCanceledException)
         {
             // The client went away or the proxy is stopping: nothing to answer.
+        }
+        finally
+        {
+            exchange?.Dispose();
         }
     }
 
@@ -204,6 +229,31 @@ internal sealed class HttpClientConnection : IAsyncDisposable
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// Between two requests, with nothing of the next one buffered: returns the request head's buffers and waits for
+    /// the client's next bytes with a zero-byte read on the connection's own stream, so an idle keep-alive connection
+    /// holds no buffer, no exchange and no pipe read in progress (issue 9: memory per idle connection). False when
+    /// <c>timeout http-keep-alive</c> (else <c>timeout http-request</c>, else <c>timeout client</c>) passed first: the
+    /// connection is then closed quietly, as before.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> WaitForNextRequestAsync()
+    {
+        Request.ReleaseBuffers();
+        var t = FrontendTimeouts;
+        try
+        {
+            // A zero-byte read completes when data (or the end of the stream) arrives and copies nothing.
+            await _stream.ReadAsync(Memory<byte>.Empty, ClientTimer.Start(t.HttpKeepAlive ?? t.HttpRequest ?? t.Client)).ConfigureAwait(false);
+            _counted.DataWaiting();
+            return true;
+        }
+        catch (OperationCanceledException) when (ClientTimer.Expired)
+        {
+            return false;
         }
     }
 

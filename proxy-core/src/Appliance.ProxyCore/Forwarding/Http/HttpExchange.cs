@@ -15,11 +15,12 @@ namespace Appliance.ProxyCore.Forwarding.Http;
 /// One request/response exchange of a client connection: route the parsed request to a backend, get a server
 /// connection (an idle one when allowed), send the rewritten head and stream the body while reading the response,
 /// relay 1xx, switch to a tunnel on 101, send the response back, then decide what stays open. Reused, request after
-/// request, by its <see cref="HttpClientConnection"/>.
+/// request, by its <see cref="HttpClientConnection"/>; while that connection is idle the exchange goes back to its
+/// frontend's <see cref="HttpExchangePool"/> and may serve another connection's next request (<see cref="Bind"/>).
 /// </summary>
 internal sealed partial class HttpExchange : IDisposable
 {
-    private readonly HttpClientConnection _client;
+    private HttpClientConnection _client;
     private readonly HttpResponseParser _responseParser = new();
     private readonly HttpResponseHead _response = new();
     private readonly ChunkedDecoder _requestDecoder = new();
@@ -42,6 +43,26 @@ internal sealed partial class HttpExchange : IDisposable
     }
 
     private HttpRequestHead Request => _client.Request;
+
+    /// <summary>Gives the exchange to <paramref name="client"/> (a connection of the frontend it was made for).</summary>
+    public void Bind(HttpClientConnection client)
+    {
+        _client = client;
+        _log.Bind(client);
+        _routing.Bind(client);
+    }
+
+    /// <summary>
+    /// Returns the response head's buffers and forgets the client connection, so a pooled exchange keeps neither
+    /// (<see cref="Bind"/> comes first when it is rented again).
+    /// </summary>
+    public void Detach()
+    {
+        _response.ReleaseBuffers();
+        _client = null!;
+        _log.Detach();
+        _routing.Detach();
+    }
 
     /// <summary>Runs the exchange and writes its access-log line; true when the client connection may carry another request.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]

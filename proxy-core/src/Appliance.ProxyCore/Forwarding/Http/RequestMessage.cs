@@ -7,7 +7,7 @@ namespace Appliance.ProxyCore.Forwarding.Http;
 /// <summary>The request as the rule engine sees and edits it (one per client connection, reloaded per request).</summary>
 internal sealed class RequestMessage : MessageHeaders, IHttpRequestEditor
 {
-    private readonly HttpSessionInfo _info;
+    private HttpSessionInfo _info;
     private string _method = "";
     private string _url = "";
     private string _version = "";
@@ -16,6 +16,9 @@ internal sealed class RequestMessage : MessageHeaders, IHttpRequestEditor
     {
         _info = info;
     }
+
+    /// <summary>Moves the message (a pooled exchange's) to another client connection (null while in the pool).</summary>
+    public void Bind(HttpSessionInfo info) => _info = info;
 
     public IPAddress ClientAddress => _info.Client.Address;
 

@@ -14,7 +14,7 @@ namespace Appliance.ProxyCore.Forwarding.Http;
 /// </summary>
 internal sealed class RequestRouting
 {
-    private readonly HttpClientConnection _client;
+    private HttpClientConnection _client;
 
     public RequestRouting(HttpClientConnection client, RequestMessage message, HttpTransaction transaction)
     {
@@ -24,6 +24,20 @@ internal sealed class RequestRouting
     }
 
     public RequestMessage Message { get; }
+
+    /// <summary>Moves the routing (a pooled exchange's) to another client connection of the same frontend.</summary>
+    public void Bind(HttpClientConnection client)
+    {
+        _client = client;
+        Message.Bind(client.Info);
+    }
+
+    /// <summary>Forgets the client connection (the exchange went back to its pool; <see cref="Bind"/> comes first next time).</summary>
+    public void Detach()
+    {
+        _client = null!;
+        Message.Bind(null!);
+    }
 
     public HttpTransaction Transaction { get; }
 

@@ -7,7 +7,8 @@ namespace Appliance.ProxyCore.Forwarding.Http.Parsing;
 /// What request and response heads share: a copy of the head's bytes in one pooled buffer (so the head stays valid
 /// after the pipe is advanced, and lines split across segments become contiguous) and the field lines as offsets into
 /// it, in the order received, duplicates kept. Reused message after message on one connection: parsing allocates
-/// nothing once the buffer has grown to the largest head seen. Not thread-safe; dispose to return the buffer.
+/// nothing once the buffer has grown to the largest head seen. Both arrays are pooled, and an idle keep-alive connection
+/// returns them (<see cref="ReleaseBuffers"/>) until its next message. Not thread-safe; dispose to return the buffers.
 /// </summary>
 public abstract class HttpMessageHead : IDisposable
 {
@@ -113,15 +114,28 @@ public abstract class HttpMessageHead : IDisposable
 
     public void Dispose()
     {
+        ReleaseBuffers();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// Forgets the message and returns both arrays to their pools (the next message rents them again): what a keep-alive
+    /// connection does while it waits for its next request, so an idle connection holds no head buffers.
+    /// </summary>
+    internal void ReleaseBuffers()
+    {
+        Reset();
         if (_buffer.Length > 0)
         {
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = [];
         }
 
-        _length = 0;
-        _headerCount = 0;
-        GC.SuppressFinalize(this);
+        if (_headers.Length > 0)
+        {
+            ArrayPool<HeaderEntry>.Shared.Return(_headers);
+            _headers = [];
+        }
     }
 
     /// <summary>A span of the head's buffer by offsets (for the derived heads' ranges).</summary>
@@ -169,7 +183,14 @@ public abstract class HttpMessageHead : IDisposable
     {
         if (_headerCount == _headers.Length)
         {
-            Array.Resize(ref _headers, Math.Max(InitialHeaderCapacity, _headers.Length * 2));
+            var grown = ArrayPool<HeaderEntry>.Shared.Rent(Math.Max(InitialHeaderCapacity, _headers.Length * 2));
+            _headers.AsSpan(0, _headerCount).CopyTo(grown);
+            if (_headers.Length > 0)
+            {
+                ArrayPool<HeaderEntry>.Shared.Return(_headers);
+            }
+
+            _headers = grown;
         }
 
         _headers[_headerCount++] = entry;
