@@ -91,6 +91,9 @@ public sealed class ProxyEngine : IAsyncDisposable
 
     public IReadOnlyList<FrontendModel> Frontends => Runtime.Frontends;
 
+    /// <summary>The pipes of spliced TCP tunnels (tests read their counters).</summary>
+    internal Forwarding.Tcp.Splice.SplicePipePool TcpPipes => _tcp.Pipes;
+
     /// <summary>The addresses actually bound, in configuration order.</summary>
     public IReadOnlyList<IPEndPoint> ListeningEndPoints =>
         [.. Runtime.Bindings.Keys.Where(_listeners.ContainsKey).Select(k => _listeners[k].LocalEndPoint!)];
