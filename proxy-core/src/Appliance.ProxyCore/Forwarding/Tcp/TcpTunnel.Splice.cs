@@ -14,8 +14,8 @@ public sealed partial class TcpTunnel
     private const int WriteWaitChunk = 4096;
 
     /// <summary>
-    /// Splices one direction to its end (true), or returns false without having moved a byte when no pipe is free or
-    /// the kernel refuses to splice (the caller copies instead).
+    /// Splices one direction to its end (true), or returns false with nothing left in the pipe when no pipe is free or
+    /// the kernel refuses to splice (the caller copies the rest).
     /// </summary>
     private async Task<bool> SpliceAsync(bool fromClient)
     {
