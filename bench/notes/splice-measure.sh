@@ -3,7 +3,7 @@
 # (bench/notes/splice.md). The proxy runs on CPU 0, wrk and nginx on CPU 1 (taskset), all on 127.0.0.1; the variants
 # are measured interleaved (round 1: every variant, round 2: every variant, ...).
 #
-# Usage: bench/notes/splice-measure.sh AFTER_BINARY [BEFORE_BINARY|-] [ROUNDS (2)] [SECONDS (10)] [--strace]
+# Usage: [CELLS="cell ..."] bench/notes/splice-measure.sh AFTER_BINARY [BEFORE_BINARY|-] [ROUNDS (2)] [SECONDS (10)] [--strace]
 #   AFTER_BINARY   the appliance built from this branch: frontends copy (no option), auto (option splice-auto),
 #                  always (option splice-request + splice-response)
 #   BEFORE_BINARY  optional: the appliance built from main (copy only), measured in the same rounds
@@ -80,8 +80,10 @@ for v in "${VARIANTS[@]}"; do wait_port "${PORT[$v]}"; done
 
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # cell -> "connections path extra-header"
-declare -A CELL=([tcp-ka-100]="50 /100b" [tcp-ka-64k]="50 /64k" [tcp-close-100]="50 /100b close" [tcp-ka-1m]="10 /1m")
-CELLS=(tcp-ka-100 tcp-ka-64k tcp-close-100 tcp-ka-1m)
+declare -A CELL=([tcp-ka-100]="50 /100b" [tcp-ka-64k]="50 /64k" [tcp-close-100]="50 /100b close" [tcp-ka-1m]="10 /1m"
+  [tcp-ka-1m-c1]="1 /1m")
+# CELLS="tcp-ka-1m-c1 ..." in the environment picks other cells.
+read -r -a CELLS <<<"${CELLS:-tcp-ka-100 tcp-ka-64k tcp-close-100 tcp-ka-1m}"
 wrk_run() { # VARIANT CELL SECONDS OUT
   local c path close; read -r c path close <<<"${CELL[$2]}"
   local -a extra=(); [ -n "$close" ] && extra=(-H "Connection: close")
