@@ -41,7 +41,7 @@ internal sealed class ConnectionDispatcher
         }
         else
         {
-            await _tcp.HandleAsync(client, binding.Frontend, abort).ConfigureAwait(false);
+            await _tcp.HandleAsync(client, binding.Frontend, runtime.Splice, abort).ConfigureAwait(false);
         }
     }
 

@@ -28,6 +28,7 @@ public sealed class ProxyEngine : IAsyncDisposable
     private readonly ConnectionTracker _connections = new();
     private readonly CancellationTokenSource _abort = new();
     private readonly ServerConnector _connector;
+    private readonly TcpProxySession _tcp;
     private readonly ConnectionDispatcher _dispatcher;
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
     private ProxyRuntime _runtime;
@@ -38,7 +39,8 @@ public sealed class ProxyEngine : IAsyncDisposable
         _options = options;
         _logger = options.LoggerFactory.CreateLogger("Appliance.ProxyCore");
         _connector = new ServerConnector(options.TimeProvider, _logger);
-        _dispatcher = new ConnectionDispatcher(new TcpProxySession(_connector, options.TimeProvider, _logger, options.AccessLog), options.TimeProvider, _logger);
+        _tcp = new TcpProxySession(_connector, options.TimeProvider, _logger, options.AccessLog);
+        _dispatcher = new ConnectionDispatcher(_tcp, options.TimeProvider, _logger);
         StickTables = new StickTableRegistry(options.TimeProvider);
         ServerHealth = new ServerHealthReplica(() => Runtime.Backends);
         _runtime = NewRuntime(config, previous: null);
@@ -88,6 +90,9 @@ public sealed class ProxyEngine : IAsyncDisposable
     public IReadOnlyDictionary<string, BackendModel> Backends => Runtime.Backends;
 
     public IReadOnlyList<FrontendModel> Frontends => Runtime.Frontends;
+
+    /// <summary>The pipes of spliced TCP tunnels (tests read their counters).</summary>
+    internal Forwarding.Tcp.Splice.SplicePipePool TcpPipes => _tcp.Pipes;
 
     /// <summary>The addresses actually bound, in configuration order.</summary>
     public IReadOnlyList<IPEndPoint> ListeningEndPoints =>
@@ -217,6 +222,7 @@ public sealed class ProxyEngine : IAsyncDisposable
         _abort.Dispose();
         _reloadGate.Dispose();
         StickTables.Dispose();
+        _tcp.Dispose();
     }
 
     private ProxyRuntime NewRuntime(ApplianceConfig config, ProxyRuntime? previous)

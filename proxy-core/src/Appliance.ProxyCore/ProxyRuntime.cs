@@ -28,6 +28,7 @@ internal sealed class ProxyRuntime
         StickTables = stickTables;
         var maxConn = config.Global.MaxConn ?? ProxyEngineOptions.DefaultGlobalMaxConn;
         GlobalLimiter = previous is not null && previous.GlobalLimiter.Limit == maxConn ? previous.GlobalLimiter : new ConnectionLimiter(maxConn);
+        Splice = Forwarding.Tcp.Splice.SpliceSettings.From(config.Global, maxConn);
         foreach (var proxy in config.Backends)
         {
             Backends[proxy.Name] = new BackendModel(
@@ -80,6 +81,9 @@ internal sealed class ProxyRuntime
     public Dictionary<string, ProxyBinding> Bindings { get; } = new(StringComparer.Ordinal);
 
     public ConnectionLimiter GlobalLimiter { get; }
+
+    /// <summary>Global splicing settings (<c>nosplice</c>, the pipe limit) for plain TCP tunnels.</summary>
+    public Forwarding.Tcp.Splice.SpliceSettings Splice { get; }
 
     /// <summary>The counters of this runtime's proxies (carried over from the previous runtime by name).</summary>
     public StatsCollector Stats { get; }

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 using Appliance.ProxyCore.Forwarding.Tcp;
+using Appliance.ProxyCore.Forwarding.Tcp.Splice;
 using Appliance.Tests.Common;
 
 namespace Appliance.ProxyCore.Tests.Forwarding.Tcp;
@@ -10,12 +11,17 @@ public sealed class TcpTunnelTests
     // The tunnel sits between "client" (its Far end is the proxy's client socket) and "server" (Near end is the proxy's).
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
-    [Fact]
-    public async Task RunAsync_ClientHalfCloses_ServerStillAnswersThenBothEndClean()
+    /// <summary>Every test runs on the copy path and on both splice modes (which copy where Linux cannot splice).</summary>
+    public static TheoryData<SpliceMode> Modes => new() { SpliceMode.Off, SpliceMode.Auto, SpliceMode.Always };
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task RunAsync_ClientHalfCloses_ServerStillAnswersThenBothEndClean(SpliceMode mode)
     {
         using var client = await SocketPair.CreateAsync();
         using var server = await SocketPair.CreateAsync();
-        var tunnel = TcpTunnel.RunAsync(client.Far, server.Near, TunnelTimeouts.None, TimeProvider.System, CancellationToken.None);
+        using var pipes = new SplicePipePool();
+        var tunnel = TcpTunnel.RunAsync(client.Far, server.Near, TunnelTimeouts.None, TimeProvider.System, Splice(mode, pipes), CancellationToken.None);
 
         await client.Near.SendAsync(Encoding.ASCII.GetBytes("hello"), SocketFlags.None);
         client.Near.Shutdown(SocketShutdown.Send);
@@ -29,12 +35,14 @@ public sealed class TcpTunnelTests
         Assert.Equal(new TunnelResult(5, 3, null), result);
     }
 
-    [Fact]
-    public async Task RunAsync_LargeTransfer_ArrivesIntactInBothDirections()
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task RunAsync_LargeTransfer_ArrivesIntactInBothDirections(SpliceMode mode)
     {
         using var client = await SocketPair.CreateAsync();
         using var server = await SocketPair.CreateAsync();
-        var tunnel = TcpTunnel.RunAsync(client.Far, server.Near, TunnelTimeouts.None, TimeProvider.System, CancellationToken.None);
+        using var pipes = new SplicePipePool();
+        var tunnel = TcpTunnel.RunAsync(client.Far, server.Near, TunnelTimeouts.None, TimeProvider.System, Splice(mode, pipes), CancellationToken.None);
         var payload = new byte[3 * 1024 * 1024 + 17];
         new Random(42).NextBytes(payload);
 
@@ -51,16 +59,24 @@ public sealed class TcpTunnelTests
         Assert.Equal(payload, received);
         var result = await tunnel.WaitAsync(Wait);
         Assert.Equal(payload.Length, result.BytesFromClient);
+        if (mode != SpliceMode.Off && SplicePipePool.IsPlatformSupported)
+        {
+            // Auto copies the first 16 KiB (the read that shows a bulk transfer), Always nothing.
+            Assert.True(pipes.SplicedBytes > 0, "nothing was spliced");
+            Assert.Equal(payload.Length - (mode == SpliceMode.Auto ? TcpTunnel.BufferSize : 0), pipes.SplicedBytes + pipes.CopiedBytes);
+        }
     }
 
-    [Fact]
-    public async Task RunAsync_ClientSilentPastTimeoutClient_EndsWithClientTermination()
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task RunAsync_ClientSilentPastTimeoutClient_EndsWithClientTermination(SpliceMode mode)
     {
         var time = new FakeTimeProvider();
         using var client = await SocketPair.CreateAsync();
         using var server = await SocketPair.CreateAsync();
+        using var pipes = new SplicePipePool();
         var timeouts = new TunnelTimeouts(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(50), null, null, null);
-        var tunnel = TcpTunnel.RunAsync(client.Far, server.Near, timeouts, time, CancellationToken.None);
+        var tunnel = TcpTunnel.RunAsync(client.Far, server.Near, timeouts, time, Splice(mode, pipes), CancellationToken.None);
 
         time.Advance(TimeSpan.FromSeconds(4));
         Assert.False(tunnel.IsCompleted);
@@ -71,14 +87,16 @@ public sealed class TcpTunnelTests
         Assert.Equal(0, await client.Near.ReceiveAsync(new byte[1], SocketFlags.None));
     }
 
-    [Fact]
-    public async Task RunAsync_TrafficKeepsTunnelAlive_UntilTunnelTimeoutOfSilence()
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task RunAsync_TrafficKeepsTunnelAlive_UntilTunnelTimeoutOfSilence(SpliceMode mode)
     {
         var time = new FakeTimeProvider();
         using var client = await SocketPair.CreateAsync();
         using var server = await SocketPair.CreateAsync();
+        using var pipes = new SplicePipePool();
         var timeouts = new TunnelTimeouts(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), null, null, TimeSpan.FromSeconds(10));
-        var tunnel = TcpTunnel.RunAsync(client.Far, server.Near, timeouts, time, CancellationToken.None);
+        var tunnel = TcpTunnel.RunAsync(client.Far, server.Near, timeouts, time, Splice(mode, pipes), CancellationToken.None);
 
         for (var i = 0; i < 3; i++)
         {
@@ -93,12 +111,14 @@ public sealed class TcpTunnelTests
         Assert.Equal("tunnel", result.Termination);
     }
 
-    [Fact]
-    public async Task RunAsync_ServerResets_ClientConnectionIsClosed()
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task RunAsync_ServerResets_ClientConnectionIsClosed(SpliceMode mode)
     {
         using var client = await SocketPair.CreateAsync();
         using var server = await SocketPair.CreateAsync();
-        var tunnel = TcpTunnel.RunAsync(client.Far, server.Near, TunnelTimeouts.None, TimeProvider.System, CancellationToken.None);
+        using var pipes = new SplicePipePool();
+        var tunnel = TcpTunnel.RunAsync(client.Far, server.Near, TunnelTimeouts.None, TimeProvider.System, Splice(mode, pipes), CancellationToken.None);
 
         server.Far.Close(0);
 
@@ -107,19 +127,23 @@ public sealed class TcpTunnelTests
         Assert.Equal(0, await ReceiveOrZeroAsync(client.Near));
     }
 
-    [Fact]
-    public async Task RunAsync_StopRequested_AbortsBothSides()
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task RunAsync_StopRequested_AbortsBothSides(SpliceMode mode)
     {
         using var client = await SocketPair.CreateAsync();
         using var server = await SocketPair.CreateAsync();
+        using var pipes = new SplicePipePool();
         using var stop = new CancellationTokenSource();
-        var tunnel = TcpTunnel.RunAsync(client.Far, server.Near, TunnelTimeouts.None, TimeProvider.System, stop.Token);
+        var tunnel = TcpTunnel.RunAsync(client.Far, server.Near, TunnelTimeouts.None, TimeProvider.System, Splice(mode, pipes), stop.Token);
 
         await stop.CancelAsync();
 
         var result = await tunnel.WaitAsync(Wait);
         Assert.Equal("aborted", result.Termination);
     }
+
+    internal static TunnelSplice Splice(SpliceMode mode, SplicePipePool pipes) => new(new SplicePolicy(mode, mode), pipes, 16);
 
     private static async Task<int> ReceiveOrZeroAsync(Socket socket)
     {
@@ -135,7 +159,7 @@ public sealed class TcpTunnelTests
 
     private static async Task<string> ReadToEndAsync(Socket socket) => Encoding.ASCII.GetString(await ReadAllBytesAsync(socket));
 
-    private static async Task<byte[]> ReadAllBytesAsync(Socket socket)
+    internal static async Task<byte[]> ReadAllBytesAsync(Socket socket)
     {
         using var stream = new MemoryStream();
         var buffer = new byte[65536];

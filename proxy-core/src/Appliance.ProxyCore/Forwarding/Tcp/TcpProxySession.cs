@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Appliance.ProxyCore.Diagnostics;
+using Appliance.ProxyCore.Forwarding.Tcp.Splice;
 using Appliance.ProxyCore.LoadBalancing;
 using Appliance.ProxyCore.Logging;
 using Appliance.ProxyCore.Model;
@@ -12,12 +13,13 @@ namespace Appliance.ProxyCore.Forwarding.Tcp;
 /// One client connection in <c>mode tcp</c>: route to the frontend's backend, connect to a server, then tunnel until
 /// both sides are done. The client socket is owned (and closed) by the listener.
 /// </summary>
-public sealed class TcpProxySession
+public sealed class TcpProxySession : IDisposable
 {
     private readonly ServerConnector _connector;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly IAccessLog _accessLog;
+    private readonly SplicePipePool _pipes = new();
 
     public TcpProxySession(ServerConnector connector, TimeProvider time, ILogger logger, IAccessLog? accessLog = null)
     {
@@ -27,17 +29,30 @@ public sealed class TcpProxySession
         _accessLog = accessLog ?? NullAccessLog.Instance;
     }
 
-    /// <summary>Serves a plain TCP connection: bytes move socket to socket.</summary>
+    /// <summary>The pipes of spliced tunnels (kept across reloads: tunnels outlive the configuration they started on).</summary>
+    public SplicePipePool Pipes => _pipes;
+
+    /// <summary>Closes the spare pipes.</summary>
+    public void Dispose() => _pipes.Dispose();
+
+    /// <summary>Serves a plain TCP connection: bytes move socket to socket, without splicing.</summary>
     public Task HandleAsync(Socket client, FrontendModel frontend, CancellationToken abort) =>
-        HandleCoreAsync(client, null, frontend, abort);
+        HandleCoreAsync(client, null, frontend, default, abort);
+
+    /// <summary>
+    /// Serves a plain TCP connection: bytes move socket to socket, spliced in the directions the frontend's and the
+    /// backend's <c>option splice-*</c> ask for unless <paramref name="splice"/> is disabled (global <c>nosplice</c>).
+    /// </summary>
+    public Task HandleAsync(Socket client, FrontendModel frontend, SpliceSettings splice, CancellationToken abort) =>
+        HandleCoreAsync(client, null, frontend, splice, abort);
 
     /// <summary>
     /// Serves a connection whose client side is a stream (TLS terminated here): the server gets the decrypted bytes.
     /// </summary>
     public Task HandleAsync(Socket client, System.Net.Security.SslStream clientStream, FrontendModel frontend, CancellationToken abort) =>
-        HandleCoreAsync(client, clientStream, frontend, abort);
+        HandleCoreAsync(client, clientStream, frontend, default, abort);
 
-    private async Task HandleCoreAsync(Socket client, Stream? clientStream, FrontendModel frontend, CancellationToken abort)
+    private async Task HandleCoreAsync(Socket client, Stream? clientStream, FrontendModel frontend, SpliceSettings splice, CancellationToken abort)
     {
         var remote = client.RemoteEndPoint as IPEndPoint;
         var local = client.LocalEndPoint as IPEndPoint;
@@ -74,8 +89,12 @@ public sealed class TcpProxySession
                 Client = frontTimeouts.Client,
                 ClientFin = frontTimeouts.ClientFin ?? frontTimeouts.Client,
             };
+            // TLS on the client side needs the bytes in user space: only a plain connection splices.
+            var tunnelSplice = splice.Enabled
+                ? new TunnelSplice(SplicePolicy.From(frontend.Config.Options, backend.Config.Options), _pipes, splice.MaxPipes)
+                : TunnelSplice.Off;
             var result = clientStream is null
-                ? await TcpTunnel.RunAsync(client, connection.Socket, timeouts, _time, abort).ConfigureAwait(false)
+                ? await TcpTunnel.RunAsync(client, connection.Socket, timeouts, _time, tunnelSplice, abort).ConfigureAwait(false)
                 : await RunStreamTunnelAsync(client, clientStream, connection.Socket, timeouts, abort).ConfigureAwait(false);
             // A tunnel's bytes are counted when it ends (HAProxy updates them while it runs).
             foreach (var traffic in (ReadOnlySpan<Model.TrafficCounters>)[frontend.Traffic, backend.Traffic, connection.Server.State.Traffic])

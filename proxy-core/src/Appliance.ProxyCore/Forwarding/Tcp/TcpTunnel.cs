@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.Sockets;
+using Appliance.ProxyCore.Forwarding.Tcp.Splice;
 
 namespace Appliance.ProxyCore.Forwarding.Tcp;
 
@@ -8,8 +9,9 @@ namespace Appliance.ProxyCore.Forwarding.Tcp;
 /// passed on as a half-close (shutdown of the send side) so the other direction keeps flowing; an error on either side
 /// or an idle timeout aborts both. Buffers come from the shared pool only while data is pending: each pump first waits
 /// with a zero-byte receive, so an idle tunnel holds no buffer (the reason 10,000 idle connections stay small).
+/// A direction may instead splice (TcpTunnel.Splice.cs): socket to pipe to socket inside the kernel.
 /// </summary>
-public sealed class TcpTunnel : IDisposable
+public sealed partial class TcpTunnel : IDisposable
 {
     /// <summary>16 KiB, HAProxy's default tune.bufsize.</summary>
     public const int BufferSize = 16 * 1024;
@@ -18,24 +20,35 @@ public sealed class TcpTunnel : IDisposable
     private readonly Socket _server;
     private readonly IdleWatch _idle;
     private readonly CancellationTokenRegistration _stopRegistration;
+    private readonly TunnelSplice _splice;
     private long _fromClient;
     private long _fromServer;
     private string? _termination;
     private int _aborted;
 
-    private TcpTunnel(Socket client, Socket server, TunnelTimeouts timeouts, TimeProvider time, CancellationToken stop)
+    private TcpTunnel(Socket client, Socket server, TunnelTimeouts timeouts, TimeProvider time, TunnelSplice splice, CancellationToken stop)
     {
         _client = client;
         _server = server;
+        _splice = splice;
         _idle = new IdleWatch(time, timeouts, side => Abort(side));
         _stopRegistration = stop.Register(static s => ((TcpTunnel)s!).Abort("aborted"), this);
     }
 
+    /// <summary>Runs the tunnel to its end, copying both ways (see the overload with <see cref="TunnelSplice"/>).</summary>
+    public static Task<TunnelResult> RunAsync(
+        Socket client, Socket server, TunnelTimeouts timeouts, TimeProvider time, CancellationToken stop) =>
+        RunAsync(client, server, timeouts, time, TunnelSplice.Off, stop);
+
     /// <summary>Runs the tunnel to its end. Never throws for network errors; the sockets are left for the caller to dispose.</summary>
+    /// <param name="splice">Which directions splice (<see cref="TunnelSplice.Off"/>: both copy).</param>
     public static async Task<TunnelResult> RunAsync(
-        Socket client, Socket server, TunnelTimeouts timeouts, TimeProvider time, CancellationToken stop)
+        Socket client, Socket server, TunnelTimeouts timeouts, TimeProvider time, TunnelSplice splice, CancellationToken stop)
     {
-        using var tunnel = new TcpTunnel(client, server, timeouts, time, stop);
+        // Both pumps start synchronously with a receive on their source socket, which is also what sets each socket's
+        // descriptor to O_NONBLOCK in .NET (it does so lazily, at the first asynchronous operation); splice(2) on a
+        // socket relies on that to never block a thread.
+        using var tunnel = new TcpTunnel(client, server, timeouts, time, splice, stop);
         var up = tunnel.PumpAsync(fromClient: true);
         var down = tunnel.PumpAsync(fromClient: false);
         await Task.WhenAll(up, down).ConfigureAwait(false);
@@ -50,6 +63,26 @@ public sealed class TcpTunnel : IDisposable
     }
 
     private async Task PumpAsync(bool fromClient)
+    {
+        var mode = _splice.ModeOf(fromClient);
+        if (mode == SpliceMode.Always && await SpliceAsync(fromClient).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        // Auto copies until a read fills the buffer, then splices; without a pipe it goes on copying.
+        if (await CopyAsync(fromClient, switchWhenFull: mode == SpliceMode.Auto).ConfigureAwait(false)
+            && !await SpliceAsync(fromClient).ConfigureAwait(false))
+        {
+            await CopyAsync(fromClient, switchWhenFull: false).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Copies through a pooled buffer until the direction ends (false) or, with <paramref name="switchWhenFull"/>, until a
+    /// read filled the whole buffer and was sent (true: the caller splices from there).
+    /// </summary>
+    private async Task<bool> CopyAsync(bool fromClient, bool switchWhenFull)
     {
         var source = fromClient ? _client : _server;
         var target = fromClient ? _server : _client;
@@ -70,7 +103,7 @@ public sealed class TcpTunnel : IDisposable
                 if (read == 0)
                 {
                     OnFin(fromClient, target);
-                    return;
+                    return false;
                 }
 
                 MarkActive(fromClient);
@@ -84,13 +117,10 @@ public sealed class TcpTunnel : IDisposable
 
                 sending = false;
                 MarkActive(!fromClient);
-                if (fromClient)
+                Count(fromClient, read);
+                if (switchWhenFull && read == buffer.Length)
                 {
-                    Interlocked.Add(ref _fromClient, read);
-                }
-                else
-                {
-                    Interlocked.Add(ref _fromServer, read);
+                    return true;
                 }
 
                 if (read < buffer.Length)
@@ -103,9 +133,8 @@ public sealed class TcpTunnel : IDisposable
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException)
         {
-            // A failed receive blames the source side, a failed send the target side.
-            var clientFailed = fromClient != sending;
-            Abort(ex is OperationCanceledException ? "aborted" : clientFailed ? "client-reset" : "server-reset");
+            Fail(fromClient, sending, ex);
+            return false;
         }
         finally
         {
@@ -134,6 +163,25 @@ public sealed class TcpTunnel : IDisposable
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
             Abort(fromClient ? "server-reset" : "client-reset");
+        }
+    }
+
+    /// <summary>A failed receive blames the source side, a failed send the target side.</summary>
+    private void Fail(bool fromClient, bool sending, Exception ex)
+    {
+        var clientFailed = fromClient != sending;
+        Abort(ex is OperationCanceledException ? "aborted" : clientFailed ? "client-reset" : "server-reset");
+    }
+
+    private void Count(bool fromClient, long bytes)
+    {
+        if (fromClient)
+        {
+            Interlocked.Add(ref _fromClient, bytes);
+        }
+        else
+        {
+            Interlocked.Add(ref _fromServer, bytes);
         }
     }
 
