@@ -14,8 +14,9 @@ public sealed class HttpExchangeAllocationTests
     private const int Requests = 5000;
 
 #if DEBUG
-    // A Debug build allocates every async state machine as an object, even when it completes at once.
-    private const long Budget = 3600;
+    // A Debug build allocates every async state machine as an object, even when it completes at once (the direct body
+    // copy's two async layers bring a 64 KiB response to about 3,620 bytes there).
+    private const long Budget = 3800;
 #else
     private const long Budget = 256;
 #endif

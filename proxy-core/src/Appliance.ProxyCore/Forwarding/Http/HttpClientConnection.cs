@@ -77,6 +77,9 @@ internal sealed class HttpClientConnection : IAsyncDisposable
 
     public PipeWriter Output { get; }
 
+    /// <summary>The counting stream under <see cref="Input"/> and <see cref="Output"/> (the TLS stream's, for TLS clients).</summary>
+    public Stream Stream => _counted;
+
     public HttpRequestHead Request { get; } = new();
 
     public ReadTimer ClientTimer { get; }

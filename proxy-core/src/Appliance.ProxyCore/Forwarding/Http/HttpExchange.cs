@@ -222,8 +222,8 @@ internal sealed partial class HttpExchange : IDisposable
             }
 
             _log.RequestSent = _client.Context.Time.GetTimestamp();
-            var requestBody = HttpBodyCopier.CopyAsync(
-                _client.Input, link.Output, Request, _requestDecoder, _client.ClientTimer, _client.FrontendTimeouts.Client).AsTask();
+            var requestBody = HttpBodyCopier.CopyAsync(_client.Input, link.Output, Request, _requestDecoder, _client.ClientTimer,
+                _client.FrontendTimeouts.Client, new BodyStreams(_client.Stream, link.Stream, MayReadPastBody: false)).AsTask();
             var head = await ReadResponseHeadAsync(backend, link).ConfigureAwait(false);
             if (head is not null)
             {
@@ -264,8 +264,8 @@ internal sealed partial class HttpExchange : IDisposable
                 HttpHeadWriter.WriteResponse(_client.Output, _response, _responseEdits, clientConnection);
             }
 
-            var (bodyStatus, _) = await HttpBodyCopier.CopyAsync(
-                link.Input, _client.Output, _response, _responseDecoder, _serverTimer, backend.Config.Timeouts.Server).ConfigureAwait(false);
+            var (bodyStatus, _, serverOverrun) = await HttpBodyCopier.CopyAsync(link.Input, _client.Output, _response, _responseDecoder,
+                _serverTimer, backend.Config.Timeouts.Server, new BodyStreams(link.Stream, _client.Stream, MayReadPastBody: true)).ConfigureAwait(false);
             await _client.Output.FlushAsync(_client.Abort).ConfigureAwait(false);
             ProxyLog.HttpExchange(_client.Context.Logger, _client.Info.Client, _client.Frontend.Name, backend.Name,
                 link.Connection.Server.Name, Request, _response.StatusCode);
@@ -286,8 +286,8 @@ internal sealed partial class HttpExchange : IDisposable
                 return ExchangeOutcome.Close;
             }
 
-            var (requestStatus, _) = await requestBody.ConfigureAwait(false);
-            keepServer = requestStatus == BodyCopyStatus.Complete && !_response.MustClose && serverConnection is null;
+            var (requestStatus, _, _) = await requestBody.ConfigureAwait(false);
+            keepServer = requestStatus == BodyCopyStatus.Complete && !_response.MustClose && !serverOverrun && serverConnection is null;
             return requestStatus == BodyCopyStatus.Complete && !closeClient ? ExchangeOutcome.KeepAlive : ExchangeOutcome.Close;
         }
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)

@@ -25,6 +25,9 @@ internal sealed class ServerLink : IDisposable
 
     public PipeWriter Output => _pipes.Output;
 
+    /// <summary>The counting stream under <see cref="Input"/> and <see cref="Output"/>.</summary>
+    public Stream Stream => _pipes.Stream;
+
     /// <summary>Half-closes towards the server (after a tunnel's client side ended).</summary>
     public ValueTask ShutdownSendAsync()
     {

@@ -25,6 +25,9 @@ internal sealed class ServerPipes : IDisposable
 
     public PipeWriter Output { get; }
 
+    /// <summary>The counting stream under the pipes, for moving a body without the pipes (<see cref="BodyStreams"/>).</summary>
+    public Stream Stream => _stream;
+
     /// <summary>The pipes of <paramref name="connection"/>'s socket, made on its first use.</summary>
     public static ServerPipes For(ServerConnection connection)
     {
