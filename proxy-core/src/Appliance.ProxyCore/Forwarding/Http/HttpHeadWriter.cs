@@ -78,15 +78,27 @@ internal static class HttpHeadWriter
             }
         }
 
+        // Fields still as received are copied from the head's bytes (the text has the same offsets); edited ones encoded.
+        var raw = head.RawBytes;
         for (var i = 0; i < message.HeaderCount; i++)
         {
-            var name = message.GetHeaderName(i);
-            if (IsManaged(name))
+            var field = message.FieldAt(i);
+            if (field.Managed)
             {
                 continue;
             }
 
-            WriteField(writer, name, message.GetHeaderValue(i));
+            if (field.FromHead)
+            {
+                writer.Write(raw.Slice(field.NameStart, field.NameLength));
+                writer.Write(ColonSpace);
+                writer.Write(raw.Slice(field.ValueStart, field.ValueLength));
+                writer.Write(Crlf);
+            }
+            else
+            {
+                WriteField(writer, message.GetHeaderName(i), message.GetHeaderValue(i));
+            }
         }
 
         if (connection is not null)
@@ -96,11 +108,6 @@ internal static class HttpHeadWriter
 
         writer.Write(Crlf);
     }
-
-    private static bool IsManaged(ReadOnlySpan<char> name) =>
-        name.Equals("Connection", StringComparison.OrdinalIgnoreCase) || name.Equals("Keep-Alive", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("Proxy-Connection", StringComparison.OrdinalIgnoreCase) || name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase);
 
     private static void WriteFields(IBufferWriter<byte> writer, HttpMessageHead head, HeaderEdits edits, string? connection)
     {

@@ -41,13 +41,13 @@ internal abstract class MessageHeaders : IDisposable
     public void AddHeader(string name, ReadOnlySpan<char> value)
     {
         var start = Append(name, value);
-        AddField(new MessageField(start, name.Length, start + name.Length, value.Length));
+        AddField(new MessageField(start, name.Length, start + name.Length, value.Length, false, IsManaged(name)));
     }
 
     public void SetHeaderValue(int index, ReadOnlySpan<char> value)
     {
         var field = FieldAt(index);
-        _fields[index] = field with { ValueStart = Append(value, default), ValueLength = value.Length };
+        _fields[index] = field with { ValueStart = Append(value, default), ValueLength = value.Length, FromHead = false };
     }
 
     public void RemoveHeader(int index)
@@ -96,6 +96,17 @@ internal abstract class MessageHeaders : IDisposable
         _count = 0;
     }
 
+    /// <summary>The field line at <paramref name="index"/> as offsets (for the head writer).</summary>
+    internal MessageField FieldAt(int index)
+    {
+        if ((uint)index >= (uint)_count)
+        {
+            ThrowIndex(index);
+        }
+
+        return _fields[index];
+    }
+
     /// <summary>Text of the buffer by offsets (the start line's parts, for the derived messages).</summary>
     protected ReadOnlySpan<char> TextAt(int start, int length) => _text.AsSpan(start, length);
 
@@ -114,7 +125,7 @@ internal abstract class MessageHeaders : IDisposable
         for (var i = 0; i < head.HeaderCount; i++)
         {
             var entry = head.EntryOf(i);
-            AddField(new MessageField(entry.NameStart, entry.NameLength, entry.ValueStart, entry.ValueLength));
+            AddField(new MessageField(entry.NameStart, entry.NameLength, entry.ValueStart, entry.ValueLength, true, IsManaged(entry.Known)));
         }
     }
 
@@ -149,15 +160,15 @@ internal abstract class MessageHeaders : IDisposable
         return start;
     }
 
-    private MessageField FieldAt(int index)
-    {
-        if ((uint)index >= (uint)_count)
-        {
-            ThrowIndex(index);
-        }
+    /// <summary>The fields the forwarder writes itself: hop-by-hop (RFC 9110 §7.6.1) and framing (from the parsed head).</summary>
+    private static bool IsManaged(KnownHeader known) =>
+        known is KnownHeader.Connection or KnownHeader.KeepAlive or KnownHeader.ProxyConnection
+            or KnownHeader.ContentLength or KnownHeader.TransferEncoding;
 
-        return _fields[index];
-    }
+    private static bool IsManaged(ReadOnlySpan<char> name) =>
+        name.Equals("Connection", StringComparison.OrdinalIgnoreCase) || name.Equals("Keep-Alive", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Proxy-Connection", StringComparison.OrdinalIgnoreCase) || name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase);
 
     private void AddField(in MessageField field)
     {
