@@ -5,7 +5,8 @@ namespace Appliance.ProxyCore.AllocationTests;
 
 /// <summary>
 /// A keep-alive HTTP/1.1 server that allocates nothing per request: it counts request heads (each ends with an empty
-/// line; the requests here have no body) in a fixed buffer and answers each with the same prebuilt response.
+/// line; the requests here have no body) in a fixed buffer and answers each with the same prebuilt response (with a
+/// <c>Server</c> field, as nginx sends, for <c>http-response del-header Server</c>).
 /// </summary>
 internal sealed class KeepAliveHttpBackend : IAsyncDisposable
 {
@@ -17,7 +18,7 @@ internal sealed class KeepAliveHttpBackend : IAsyncDisposable
 
     public KeepAliveHttpBackend(int bodyLength)
     {
-        var head = System.Text.Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: {bodyLength}\r\n\r\n");
+        var head = System.Text.Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nServer: nginx/1.22.1\r\nContent-Type: text/plain\r\nContent-Length: {bodyLength}\r\n\r\n");
         _response = [.. head, .. Enumerable.Repeat((byte)'b', bodyLength)];
     }
 

@@ -29,11 +29,14 @@ public sealed record ForwardForOption(string Header, NetworkPattern? Except, boo
 
         Span<char> buffer = stackalloc char[64];
         var address = request.ClientAddress;
-        if (address.IsIPv4MappedToIPv6)
+        if (!address.TryFormat(buffer, out var written))
         {
-            address = address.MapToIPv4();
+            request.AddHeader(Header, IPAddress.None.ToString());
+            return;
         }
 
-        request.AddHeader(Header, address.TryFormat(buffer, out var written) ? buffer[..written] : IPAddress.None.ToString());
+        // A dual-stack listener reports IPv4 clients as ::ffff:a.b.c.d: send the IPv4 text (without a MapToIPv4 copy).
+        var text = buffer[..written];
+        request.AddHeader(Header, address.IsIPv4MappedToIPv6 ? text[(text.LastIndexOf(':') + 1)..] : text);
     }
 }

@@ -38,11 +38,11 @@ public sealed class HeaderEdits
     }
 
     /// <summary>True when a header of the message itself named <paramref name="name"/> must not be written.</summary>
-    public bool RemovesOriginal(string name)
+    public bool RemovesOriginal(ReadOnlySpan<char> name)
     {
         foreach (var op in _ops)
         {
-            if (op.Remove && string.Equals(op.Name, name, StringComparison.OrdinalIgnoreCase))
+            if (op.Remove && name.Equals(op.Name, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -51,19 +51,16 @@ public sealed class HeaderEdits
         return false;
     }
 
-    /// <summary>The additions that survive later removals, in order.</summary>
-    public IEnumerable<(string Name, string Value)> SurvivingAdditions()
-    {
-        for (var i = 0; i < _ops.Count; i++)
-        {
-            var op = _ops[i];
-            if (op.Remove || RemovedAfter(op.Name, i))
-            {
-                continue;
-            }
+    /// <summary>The number of edits; <see cref="TryGetSurvivingAddition"/> walks them by index (no enumerator).</summary>
+    public int Count => _ops.Count;
 
-            yield return (op.Name, op.Value!);
-        }
+    /// <summary>True when edit <paramref name="index"/> is an addition that no later removal undoes.</summary>
+    public bool TryGetSurvivingAddition(int index, out string name, out string value)
+    {
+        var op = _ops[index];
+        name = op.Name;
+        value = op.Value ?? "";
+        return !op.Remove && !RemovedAfter(op.Name, index);
     }
 
     private bool RemovedAfter(string name, int index)

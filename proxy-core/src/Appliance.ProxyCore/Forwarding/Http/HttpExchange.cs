@@ -163,6 +163,8 @@ internal sealed partial class HttpExchange : IDisposable
     {
         _serverTimer.Dispose();
         _response.Dispose();
+        _routing.Message.Dispose();
+        _responseMessage.Dispose();
     }
 
     /// <summary>

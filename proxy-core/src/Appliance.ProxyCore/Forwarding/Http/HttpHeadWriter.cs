@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using Appliance.ProxyCore.Forwarding.Http.Parsing;
 
@@ -13,6 +14,7 @@ internal static class HttpHeadWriter
 {
     private static readonly byte[] Crlf = "\r\n"u8.ToArray();
     private static readonly byte[] ColonSpace = ": "u8.ToArray();
+    private static readonly SearchValues<byte> LineBreaksAndNul = SearchValues.Create("\r\n\0"u8);
 
     public static void WriteRequest(IBufferWriter<byte> writer, HttpRequestHead head, HeaderEdits edits, string? connection)
     {
@@ -42,9 +44,9 @@ internal static class HttpHeadWriter
     /// <summary>Writes a request edited by rules: the start line and fields from <paramref name="message"/>, the framing from <paramref name="head"/>.</summary>
     public static void WriteRequest(IBufferWriter<byte> writer, HttpRequestHead head, RequestMessage message, string? connection)
     {
-        WriteLatin1(writer, message.Method.ToString());
+        WriteLatin1(writer, message.Method);
         writer.Write(" "u8);
-        WriteLatin1(writer, message.Url.ToString());
+        WriteLatin1(writer, message.Url);
         writer.Write(head.Version == HttpProtocolVersion.Http10 ? " HTTP/1.0\r\n"u8 : " HTTP/1.1\r\n"u8);
         WriteFields(writer, head, message, connection);
     }
@@ -52,7 +54,11 @@ internal static class HttpHeadWriter
     /// <summary>Writes a response edited by rules: status from <paramref name="message"/>, framing from <paramref name="head"/>.</summary>
     public static void WriteResponse(IBufferWriter<byte> writer, HttpResponseHead head, ResponseMessage message, string? connection)
     {
-        WriteLatin1(writer, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"HTTP/1.1 {message.Status} {message.Reason}"));
+        writer.Write("HTTP/1.1 "u8);
+        var digits = writer.GetSpan(11);
+        writer.Advance(message.Status.TryFormat(digits, out var written, default, CultureInfo.InvariantCulture) ? written : 0);
+        writer.Write(" "u8);
+        WriteLatin1(writer, message.Reason);
         writer.Write(Crlf);
         WriteFields(writer, head, message, connection);
     }
@@ -72,14 +78,27 @@ internal static class HttpHeadWriter
             }
         }
 
-        foreach (var (name, value) in message.Headers)
+        // Fields still as received are copied from the head's bytes (the text has the same offsets); edited ones encoded.
+        var raw = head.RawBytes;
+        for (var i = 0; i < message.HeaderCount; i++)
         {
-            if (IsManaged(name))
+            var field = message.FieldAt(i);
+            if (field.Managed)
             {
                 continue;
             }
 
-            WriteField(writer, name, value);
+            if (field.FromHead)
+            {
+                writer.Write(raw.Slice(field.NameStart, field.NameLength));
+                writer.Write(ColonSpace);
+                writer.Write(raw.Slice(field.ValueStart, field.ValueLength));
+                writer.Write(Crlf);
+            }
+            else
+            {
+                WriteField(writer, message.GetHeaderName(i), message.GetHeaderValue(i));
+            }
         }
 
         if (connection is not null)
@@ -89,11 +108,6 @@ internal static class HttpHeadWriter
 
         writer.Write(Crlf);
     }
-
-    private static bool IsManaged(string name) =>
-        name.Equals("Connection", StringComparison.OrdinalIgnoreCase) || name.Equals("Keep-Alive", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("Proxy-Connection", StringComparison.OrdinalIgnoreCase) || name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase);
 
     private static void WriteFields(IBufferWriter<byte> writer, HttpMessageHead head, HeaderEdits edits, string? connection)
     {
@@ -121,9 +135,9 @@ internal static class HttpHeadWriter
             WriteField(writer, "Connection", connection);
         }
 
-        if (!edits.IsEmpty)
+        for (var i = 0; i < edits.Count; i++)
         {
-            foreach (var (name, value) in edits.SurvivingAdditions())
+            if (edits.TryGetSurvivingAddition(i, out var name, out var value))
             {
                 WriteField(writer, name, value);
             }
@@ -132,7 +146,7 @@ internal static class HttpHeadWriter
         writer.Write(Crlf);
     }
 
-    private static void WriteField(IBufferWriter<byte> writer, string name, string value)
+    private static void WriteField(IBufferWriter<byte> writer, ReadOnlySpan<char> name, ReadOnlySpan<char> value)
     {
         WriteLatin1(writer, name);
         writer.Write(ColonSpace);
@@ -141,10 +155,16 @@ internal static class HttpHeadWriter
     }
 
     /// <summary>Writes text as Latin-1, dropping CR, LF and NUL so no configured or rendered value can split a field line.</summary>
-    private static void WriteLatin1(IBufferWriter<byte> writer, string text)
+    private static void WriteLatin1(IBufferWriter<byte> writer, ReadOnlySpan<char> text)
     {
         var span = writer.GetSpan(text.Length);
         var written = Encoding.Latin1.GetBytes(text, span);
+        if (span[..written].IndexOfAny(LineBreaksAndNul) < 0)
+        {
+            writer.Advance(written);
+            return;
+        }
+
         var kept = 0;
         for (var i = 0; i < written; i++)
         {

@@ -4,13 +4,17 @@ using Appliance.ProxyCore.Rules;
 
 namespace Appliance.ProxyCore.Forwarding.Http;
 
-/// <summary>The request as the rule engine sees and edits it (one per client connection, reloaded per request).</summary>
+/// <summary>
+/// The request as the rule engine sees and edits it (one per client connection, reloaded per request): spans over the
+/// head's text (see <see cref="MessageHeaders"/>), so ACLs match the received bytes without a string per request.
+/// </summary>
 internal sealed class RequestMessage : MessageHeaders, IHttpRequestEditor
 {
     private HttpSessionInfo _info;
-    private string _method = "";
-    private string _url = "";
-    private string _version = "";
+    private int _methodLength;
+    private int _urlStart;
+    private int _urlLength;
+    private bool _http10;
 
     public RequestMessage(HttpSessionInfo info)
     {
@@ -34,25 +38,31 @@ internal sealed class RequestMessage : MessageHeaders, IHttpRequestEditor
 
     public bool IsHttp => true;
 
-    public ReadOnlySpan<char> Method => _method;
+    /// <summary>The method as received (rules do not change it); it starts the head.</summary>
+    public ReadOnlySpan<char> Method => TextAt(0, _methodLength);
 
-    public ReadOnlySpan<char> Url => _url;
+    public ReadOnlySpan<char> Url => TextAt(_urlStart, _urlLength);
 
-    public ReadOnlySpan<char> Version => _version;
+    public ReadOnlySpan<char> Version => _http10 ? "1.0" : "1.1";
 
     /// <summary>True after <see cref="Load"/> until the next request.</summary>
     public bool IsLoaded { get; private set; }
 
     public void Load(HttpRequestHead head)
     {
-        _method = head.GetMethodString();
-        _url = head.GetTargetString();
-        _version = head.Version == HttpProtocolVersion.Http10 ? "1.0" : "1.1";
         LoadHeaders(head);
+        _methodLength = head.MethodBytes.Length;
+        _urlStart = head.TargetOffset;
+        _urlLength = head.Target.Length;
+        _http10 = head.Version == HttpProtocolVersion.Http10;
         IsLoaded = true;
     }
 
     public void Unload() => IsLoaded = false;
 
-    public void SetUrl(ReadOnlySpan<char> url) => _url = url.ToString();
+    public void SetUrl(ReadOnlySpan<char> url)
+    {
+        _urlStart = Append(url, default);
+        _urlLength = url.Length;
+    }
 }

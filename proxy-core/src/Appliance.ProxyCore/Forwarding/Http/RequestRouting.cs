@@ -9,7 +9,7 @@ namespace Appliance.ProxyCore.Forwarding.Http;
 /// <summary>
 /// The frontend-to-backend part of an exchange, in HAProxy's order: the frontend's http-request and redirect rules,
 /// the switching rules (<c>use_backend</c>, else <c>default_backend</c>), <c>option forwardfor</c>, then the backend's
-/// http-request rules. The request is materialised as text only when some rule or option needs it. After each proxy's
+/// http-request rules. The rule view of the request is loaded only when some rule or option needs it. After each proxy's
 /// rules, a request for its stats URI (or one a <c>use-service</c> rule took) goes to <see cref="Service"/> instead.
 /// </summary>
 internal sealed class RequestRouting

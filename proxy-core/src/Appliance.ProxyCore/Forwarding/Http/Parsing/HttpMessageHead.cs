@@ -179,6 +179,9 @@ public abstract class HttpMessageHead : IDisposable
 
     internal KnownHeader KnownOf(int index) => _headers[index].Known;
 
+    /// <summary>The field line at <paramref name="index"/> (below <see cref="HeaderCount"/>) as offsets into <see cref="RawBytes"/>.</summary>
+    internal HeaderEntry EntryOf(int index) => _headers[index];
+
     internal void AddHeader(in HeaderEntry entry)
     {
         if (_headerCount == _headers.Length)

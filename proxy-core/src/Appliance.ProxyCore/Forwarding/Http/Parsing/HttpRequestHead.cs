@@ -58,6 +58,9 @@ public sealed class HttpRequestHead : HttpMessageHead, IBalanceRequest
     /// <summary>True when the connection may carry another request after this one (the opposite of MustClose).</summary>
     public bool KeepAlive => !MustClose;
 
+    /// <summary>Where <see cref="Target"/> starts in <see cref="HttpMessageHead.RawBytes"/> (the method starts at 0).</summary>
+    internal int TargetOffset => _targetStart;
+
     public string GetMethodString() => Encoding.ASCII.GetString(MethodBytes);
 
     public string GetTargetString() => Encoding.ASCII.GetString(Target);

@@ -29,6 +29,9 @@ public sealed class HttpResponseHead : HttpMessageHead
     /// </summary>
     public bool IsSwitchingProtocols => StatusCode == 101;
 
+    /// <summary>Where <see cref="ReasonPhrase"/> starts in <see cref="HttpMessageHead.RawBytes"/>.</summary>
+    internal int ReasonOffset => _reasonStart;
+
     public string GetReasonPhraseString() => Encoding.Latin1.GetString(ReasonPhrase);
 
     public override string ToString() => $"HTTP/1.{(int)Version % 10} {StatusCode} {GetReasonPhraseString()}";
