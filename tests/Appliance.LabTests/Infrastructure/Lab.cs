@@ -6,8 +6,8 @@ using Xunit.Abstractions;
 namespace Appliance.LabTests.Infrastructure;
 
 /// <summary>
-/// One namespace lab (lab/lab.sh): namespaces PREFIX-sw/lb1/lb2/be/cl with a unique prefix, the backend, two appliance
-/// nodes and the client probe. Dispose kills every process it started, by PID, and deletes the namespaces, even when
+/// One namespace lab (lab/lab.sh): namespaces PREFIX-sw/lb1/lb2/lb3/be/cl with a unique prefix, the backend, two appliance
+/// nodes (a third, <see cref="Lb3"/>, for the tests that start it) and the client probe. Dispose kills every process it started, by PID, and deletes the namespaces, even when
 /// the test failed; it also writes the nodes' role lines to the test output.
 /// </summary>
 internal sealed partial class Lab : IDisposable
@@ -32,6 +32,7 @@ internal sealed partial class Lab : IDisposable
             Script("up", Prefix);
             Lb1 = new LabNode(this, "lb1");
             Lb2 = new LabNode(this, "lb2");
+            Lb3 = new LabNode(this, "lb3");
             _owned.Add(new LabProcess("backend", ["bash", ApplianceBuild.LabScript, "backend", Prefix]));
         }
         catch
@@ -49,6 +50,11 @@ internal sealed partial class Lab : IDisposable
     public LabNode Lb1 { get; } = null!;
 
     public LabNode Lb2 { get; } = null!;
+
+    /// <summary>The third node (10.213.0.13): started only by the three-node tests.</summary>
+    public LabNode Lb3 { get; } = null!;
+
+    private IEnumerable<LabNode> Nodes => new[] { Lb1, Lb2, Lb3 }.Where(n => n is not null);
 
     /// <summary>Skew_Time of a priority-100 backup at the lab's interval (RFC 5798 §6.1): (256 − 100) × 10 cs / 256 = 6 cs.</summary>
     public static TimeSpan SkewTime(int priority) => TimeSpan.FromMilliseconds((256 - priority) * 10 / 256 * 10);
@@ -122,14 +128,13 @@ internal sealed partial class Lab : IDisposable
     public void SetLink(string host, bool up) => Commands.Check("ip", "-n", NamespaceOf(host), "link", "set", "eth0", up ? "up" : "down");
 
     /// <summary>Nodes that hold the VIP now.</summary>
-    public IReadOnlyList<LabNode> VipHolders() => [.. new[] { Lb1, Lb2 }.Where(n => n.HasVip)];
+    public IReadOnlyList<LabNode> VipHolders() => [.. Nodes.Where(n => n.HasVip)];
 
-    /// <summary>Waits until exactly <paramref name="node"/> holds the VIP and says MASTER, and the other (if running) says BACKUP.</summary>
+    /// <summary>Waits until exactly <paramref name="node"/> holds the VIP and says MASTER, and every other running node says BACKUP.</summary>
     public async Task WaitForSoleMasterAsync(LabNode node, TimeSpan timeout)
     {
-        var other = node == Lb1 ? Lb2 : Lb1;
         await node.WaitForRoleAsync("MASTER", timeout);
-        if (other.IsRunning)
+        foreach (var other in Nodes.Where(n => n != node && n.IsRunning))
         {
             await other.WaitForRoleAsync("BACKUP", timeout);
         }
@@ -155,9 +160,9 @@ internal sealed partial class Lab : IDisposable
             owned.Dispose();
         }
 
-        foreach (var node in new[] { Lb1, Lb2 })
+        foreach (var node in Nodes)
         {
-            if (node is null)
+            if (node.ConfigPath is null)
             {
                 continue;
             }
