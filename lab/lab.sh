@@ -4,12 +4,12 @@
 #
 #   PREFIX-sw   the "switch": bridge br0 and one veth port per host (lb1, lb2, lb3, be, cl)
 #   PREFIX-lb1  appliance node 1, eth0 10.213.0.11/24        PREFIX-lb2  appliance node 2, eth0 10.213.0.12/24
-#   PREFIX-lb3  appliance node 3, eth0 10.213.0.13/24 (only the three-node tests start a node there)
+#   PREFIX-lb3  appliance node 3, eth0 10.213.0.13/24 (only with 'up PREFIX three', for the three-node tests)
 #   PREFIX-be   backends, eth0 10.213.0.21/24                PREFIX-cl   the client, eth0 10.213.0.31/24
 #   VIP 10.213.0.10/24, floating between the nodes
 #
 # Usage:
-#   lab.sh up PREFIX                      build the namespaces, bridge and veths
+#   lab.sh up PREFIX [three]              build the namespaces, bridge and veths (three: lb3 too)
 #   lab.sh down PREFIX                    delete them (and so every veth); safe to repeat
 #   lab.sh config PREFIX NODE PRIORITY [HA-LINE...]   print an appliance config for lb1|lb2|lb3 from
 #                                         templates/lab-node.cfg.in (extra ha lines appended)
@@ -32,7 +32,8 @@ need_prefix() {
 }
 
 up() {
-  local p=$1
+  local p=$1 nodes="lb1 lb2"
+  [ "${2:-}" = three ] && nodes="lb1 lb2 lb3"
   ip netns add "$p-sw"
   ip -n "$p-sw" link set lo up
   ip -n "$p-sw" link add br0 type bridge
@@ -40,7 +41,7 @@ up() {
   ip -n "$p-sw" link set br0 type bridge forward_delay 0 stp_state 0 mcast_snooping 0
   ip -n "$p-sw" link set br0 up
   local host
-  for host in lb1 lb2 lb3 be cl; do
+  for host in $nodes be cl; do
     ip netns add "$p-$host"
     ip -n "$p-$host" link set lo up
     ip -n "$p-sw" link add "$host" type veth peer name eth0 netns "$p-$host"
@@ -48,7 +49,7 @@ up() {
     ip -n "$p-$host" addr add "${ADDRESS[$host]}/24" dev eth0
     ip -n "$p-$host" link set eth0 up
   done
-  for host in lb1 lb2 lb3; do
+  for host in $nodes; do
     # A backup's proxy listens on the VIP before it owns it (the proxy also sets IP_FREEBIND).
     ip netns exec "$p-$host" sysctl -qw net.ipv4.ip_nonlocal_bind=1
   done
@@ -70,6 +71,7 @@ clients() {
   done | ip -n "$p-cl" -batch -
   local host
   for host in lb1 lb2 lb3; do
+    [ -e "/run/netns/$p-$host" ] || continue
     ip -n "$p-$host" route replace "$CLIENTS.0.0/16" via "${ADDRESS[cl]}" dev eth0
   done
 }
@@ -86,7 +88,7 @@ config() {
 }
 
 case "${1:-}" in
-  up) need_prefix "${2:-}"; down "$2"; up "$2" ;;
+  up) need_prefix "${2:-}"; down "$2"; up "$2" "${3:-}" ;;
   down) need_prefix "${2:-}"; down "$2" ;;
   config) need_prefix "${2:-}"; shift; config "$@" ;;
   backend) need_prefix "${2:-}"; exec ip netns exec "$2-be" socat "TCP-LISTEN:${3:-8080},fork,reuseaddr" "EXEC:/bin/echo ${4:-be1}" ;;

@@ -67,7 +67,7 @@ public sealed class PlannedSwitchoverTests(ITestOutputHelper output)
     [LabFact]
     public async Task FailoverTo_LowestPriorityNode_ItBecomesMasterAndTheCliNamesIt()
     {
-        using var lab = new Lab(output);
+        using var lab = new Lab(output, threeNodes: true);
         await StartSyncedTrioAsync(lab);
 
         var (exitCode, said, errors) = lab.Lb1.Admin("failover", "--to", "lb3", "--hold", "30s");
@@ -86,7 +86,7 @@ public sealed class PlannedSwitchoverTests(ITestOutputHelper output)
     [LabFact]
     public async Task FailoverTo_NodeWithFailedTracker_CliNamesTheRealWinnerAndReleasesTheHold()
     {
-        using var lab = new Lab(output);
+        using var lab = new Lab(output, threeNodes: true);
         // lb3's tracker fails from the start: priority 210 - 200 = 10, and the takeover override 254 - 200 = 54, below lb2.
         await StartSyncedTrioAsync(lab, lb3Priority: 210, lb3Extra: ["track_script down \"/bin/false\" interval 100ms weight 200"]);
 

@@ -21,15 +21,19 @@ internal sealed partial class Lab : IDisposable
 
     private readonly ITestOutputHelper _output;
     private readonly List<IDisposable> _owned = [];
+    private readonly bool _threeNodes;
 
-    public Lab(ITestOutputHelper output)
+    /// <param name="output">The test's output.</param>
+    /// <param name="threeNodes">True: lab.sh also builds PREFIX-lb3 (10.213.0.13) for <see cref="Lb3"/>.</param>
+    public Lab(ITestOutputHelper output, bool threeNodes = false)
     {
         _output = output;
         Prefix = $"hl{Environment.ProcessId:x}{Interlocked.Increment(ref s_counter)}";
         Folder = Directory.CreateTempSubdirectory($"lab-{Prefix}-").FullName;
         try
         {
-            Script("up", Prefix);
+            _threeNodes = threeNodes;
+            Script(threeNodes ? ["up", Prefix, "three"] : ["up", Prefix]);
             Lb1 = new LabNode(this, "lb1");
             Lb2 = new LabNode(this, "lb2");
             Lb3 = new LabNode(this, "lb3");
@@ -51,10 +55,11 @@ internal sealed partial class Lab : IDisposable
 
     public LabNode Lb2 { get; } = null!;
 
-    /// <summary>The third node (10.213.0.13): started only by the three-node tests.</summary>
+    /// <summary>The third node (10.213.0.13): only in a lab built with <c>threeNodes</c>.</summary>
     public LabNode Lb3 { get; } = null!;
 
-    private IEnumerable<LabNode> Nodes => new[] { Lb1, Lb2, Lb3 }.Where(n => n is not null);
+    /// <summary>The nodes whose namespaces the lab built (lb3 only with <c>threeNodes</c>); none is null once constructed.</summary>
+    private IEnumerable<LabNode> Nodes => new[] { Lb1, Lb2, _threeNodes ? Lb3 : null }.Where(n => n is not null)!;
 
     /// <summary>Skew_Time of a priority-100 backup at the lab's interval (RFC 5798 §6.1): (256 − 100) × 10 cs / 256 = 6 cs.</summary>
     public static TimeSpan SkewTime(int priority) => TimeSpan.FromMilliseconds((256 - priority) * 10 / 256 * 10);
