@@ -7,7 +7,8 @@ namespace Appliance.LabTests;
 /// <summary>
 /// <c>appliance failover</c> on the master (no kill): the priority-0 advert moves the VIP to the backup after its Skew_Time
 /// (RFC 5798 §6.4.2), the client's outage is measured, and the old master, though it has the higher priority and
-/// preempts, stays backup while held; <c>--release</c> lets it take the VIP back.
+/// preempts, stays backup while held; <c>--release</c> lets it take the VIP back. With three synced nodes,
+/// <c>--to NODE</c> moves the VIP to the chosen node, and the command reads who really took over.
 /// </summary>
 public sealed class PlannedSwitchoverTests(ITestOutputHelper output)
 {
@@ -62,4 +63,86 @@ public sealed class PlannedSwitchoverTests(ITestOutputHelper output)
         await probe.WaitForServiceAsync(20, RoleTimeout, since: released);
         lab.Log($"released: lb1 preempts back, outage {probe.Outage(released).TotalMilliseconds:F0} ms");
     }
+
+    [LabFact]
+    public async Task FailoverTo_LowestPriorityNode_ItBecomesMasterAndTheCliNamesIt()
+    {
+        using var lab = new Lab(output, threeNodes: true);
+        await StartSyncedTrioAsync(lab);
+
+        var (exitCode, said, errors) = lab.Lb1.Admin("failover", "--to", "lb3", "--hold", "30s");
+        lab.Log($"appliance failover --to lb3 on lb1 (exit {exitCode}):\n{said}{errors}");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("takeover: lb3: lb3: backup now at priority 254 for 30 s", said, StringComparison.Ordinal);
+        Assert.Contains("new master: lb3 (adverts from 10.213.0.13), first advert heard ", said, StringComparison.Ordinal);
+        Assert.Contains("lb3 reports MASTER over sync, no other node does", said, StringComparison.Ordinal);
+
+        // lb2 (120) outranks lb3 (100) by configuration; the override made lb3 win, and the VIP and the client followed.
+        await lab.WaitForSoleMasterAsync(lab.Lb3, RoleTimeout);
+        await lab.WaitForClientNeighbourAsync(lab.Lb3.Mac, TimeSpan.FromSeconds(3));
+        Assert.DoesNotContain(lab.Lb2.RoleLines, l => l.Contains("-> MASTER", StringComparison.Ordinal));
+    }
+
+    [LabFact]
+    public async Task FailoverTo_NodeWithFailedTracker_CliNamesTheRealWinnerAndReleasesTheHold()
+    {
+        using var lab = new Lab(output, threeNodes: true);
+        // lb3's tracker fails from the start: priority 210 - 200 = 10, and the takeover override 254 - 200 = 54, below lb2.
+        await StartSyncedTrioAsync(lab, lb3Priority: 210, lb3Extra: ["track_script down \"/bin/false\" interval 100ms weight 200"]);
+
+        var (exitCode, said, errors) = lab.Lb1.Admin("failover", "--to", "lb3", "--hold", "30s");
+        lab.Log($"appliance failover --to lb3 on lb1 (exit {exitCode}):\n{said}{errors}");
+        Assert.Equal(1, exitCode);
+        Assert.Contains("takeover: lb3: lb3: backup now at priority 54 for 30 s", said + errors, StringComparison.Ordinal);
+        Assert.Contains("lb3 did not become master; lb2 did (adverts from 10.213.0.12; lb3 reports BACKUP)", errors, StringComparison.Ordinal);
+        Assert.Contains("recovery: released this node's hold so the election runs as configured again: this node is BACKUP at priority 150 ", errors, StringComparison.Ordinal);
+
+        // Released, lb1 (150, preempting) takes the VIP back from lb2: the cluster is where it was before the command.
+        await lab.WaitForSoleMasterAsync(lab.Lb1, RoleTimeout);
+        Assert.Contains(lab.Lb2.RoleLines, l => l.Contains("BACKUP -> MASTER", StringComparison.Ordinal));
+        Assert.False(lab.Lb1.Admin("status").Output.Contains("hold: resigned", StringComparison.Ordinal), "lb1 is still held");
+    }
+
+    /// <summary>
+    /// lb1 (150) master, lb2 (120) and lb3 (<paramref name="lb3Priority"/>) backups, all three syncing over one pre-shared
+    /// key, and the client served through the VIP; returns once lb1 streams to both peers.
+    /// </summary>
+    private static async Task StartSyncedTrioAsync(Lab lab, int lb3Priority = 100, string[]? lb3Extra = null)
+    {
+        // Three nodes and their sync services on a shared CI machine: 500 ms adverts keep the trio from flapping.
+        lab.AdvertInt = "500ms";
+        var psk = Path.Combine(lab.Folder, "sync.psk");
+        Commands.Check(ApplianceBuild.Command[0], [.. ApplianceBuild.Command.Skip(1), "cluster", "gen-psk", "--out", psk]);
+        lab.Lb1.Start(lab.Config("lb1", 150, SyncLines("lb1", psk)));
+        await lab.Lb1.WaitForRoleAsync("MASTER", TimeSpan.FromSeconds(20));
+        lab.Lb2.Start(lab.Config("lb2", 120, SyncLines("lb2", psk)));
+        lab.Lb3.Start(lab.Config("lb3", lb3Priority, [.. SyncLines("lb3", psk), .. lb3Extra ?? []]));
+        await lab.Lb2.WaitForRoleAsync("BACKUP", TimeSpan.FromSeconds(20));
+        await lab.Lb3.WaitForRoleAsync("BACKUP", TimeSpan.FromSeconds(20));
+        await lab.StartClientAsync();
+
+        var started = Stopwatch.GetTimestamp();
+        string status;
+        while ((status = lab.Lb1.Admin("sync", "status").Output).Split(" Streaming ").Length < 3)
+        {
+            if (Stopwatch.GetElapsedTime(started) > TimeSpan.FromSeconds(15))
+            {
+                throw new TimeoutException($"lb1 does not stream to both peers:\n{status}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private static string[] SyncLines(string node, string psk)
+    {
+        string[] nodes = ["lb1", "lb2", "lb3"];
+        return
+        [
+            $"node_name {node}", $"sync_listen {Address(node)}:7400",
+            .. nodes.Where(n => n != node).Select(n => $"sync_peer {n} {Address(n)}:7400"), $"sync_psk_file {psk}",
+        ];
+    }
+
+    private static string Address(string node) => $"10.213.0.1{node[^1]}";
 }

@@ -21,20 +21,16 @@ public sealed class PrivilegeDropProcessTests : IDisposable
     [RootFact]
     public async Task Run_UserNobodyGroupNogroup_RunsAsNobodyWithKeptCapabilitiesServesAndReloadsLowPorts()
     {
-        var build = CopyBuild();
         await using var backend = new TestBackend("media1");
         var first = FreeLowPort();
         var second = FreeLowPort(exclude: first);
         var config = Path.Combine(_folder.Path, "appliance.cfg");
-        File.WriteAllText(config, Config(backend.Port, first));
-        File.SetUnixFileMode(_folder.Path, (UnixFileMode)Convert.ToInt32("755", 8));
         var socket = Path.Combine(_folder.Path, "run", "admin.sock");
 
-        using var process = ApplianceProcess.StartFrom(build, "run", "-f", config, "--socket", socket, "--state-dir", Path.Combine(_folder.Path, "state"));
-        await process.WaitForLineAsync("appliance: serving", Timeout);
+        using var process = await StartServingAsync(config, Config(backend.Port, first));
         Assert.Contains("appliance: running as user nobody (uid 65534), group nogroup (gid 65534) with CAP_NET_BIND_SERVICE, CAP_NET_ADMIN, CAP_NET_RAW, CAP_SYS_NICE", process.Output, StringComparison.Ordinal);
 
-        var status = File.ReadAllLines($"/proc/{process.Pid}/status").ToDictionary(l => l[..l.IndexOf(':')], l => l[(l.IndexOf(':') + 1)..].Trim());
+        var status = ProcStatus(process.Pid);
         Assert.Equal("65534\t65534\t65534\t65534", status["Uid"]);
         Assert.Equal("65534\t65534\t65534\t65534", status["Gid"]);
         Assert.Equal("65534", status["Groups"]);
@@ -53,13 +49,34 @@ public sealed class PrivilegeDropProcessTests : IDisposable
     [RootFact]
     public async Task Run_UnknownUser_RefusesToStart()
     {
+        var (config, output) = await RefusedAsync("user nobody", "user no-such-user-here");
+
+        Assert.Contains($"Not starting: {config}:2: global 'user no-such-user-here': no such user (not in the user database, and not a number)", output, StringComparison.Ordinal);
+    }
+
+    [RootFact]
+    public async Task Run_UidAndGidWithoutDatabaseEntries_RunsAsThoseIdsAndServesALowPort()
+    {
+        await using var backend = new TestBackend("media1");
+        var port = FreeLowPort();
         var config = Path.Combine(_folder.Path, "appliance.cfg");
-        File.WriteAllText(config, Config(9, FreeLowPort()).Replace("user nobody", "user no-such-user-here", StringComparison.Ordinal));
 
-        using var process = ApplianceProcess.Start("run", "-f", config, "--socket", Path.Combine(_folder.Path, "admin.sock"), "--state-dir", _folder.Path);
+        using var process = await StartServingAsync(config, Config(backend.Port, port).Replace("user nobody\n    group nogroup", "uid 4242\n    gid 4343", StringComparison.Ordinal));
 
-        Assert.Equal(1, await process.WaitForExitAsync(Timeout));
-        Assert.Contains("Not starting: global 'user no-such-user-here': no such user", process.Output, StringComparison.Ordinal);
+        Assert.Contains("appliance: running as uid 4242 (no user database entry), gid 4343 (no group database entry) with CAP_NET_BIND_SERVICE", process.Output, StringComparison.Ordinal);
+        var status = ProcStatus(process.Pid);
+        Assert.Equal("4242\t4242\t4242\t4242", status["Uid"]);
+        Assert.Equal("4343\t4343\t4343\t4343", status["Gid"]);
+        Assert.Equal("4343", status["Groups"]);
+        Assert.Equal("media1", await TcpClientHelper.ReadGreetingAsync(port, Timeout));
+    }
+
+    [RootFact]
+    public async Task Run_UidWithoutEntryAndNoGroup_RefusesToStartAskingForTheGroup()
+    {
+        var (config, output) = await RefusedAsync("user nobody\n    group nogroup", "uid 4242");
+
+        Assert.Contains($"Not starting: {config}:2: global 'uid 4242': uid 4242 has no user database entry, so no primary group: add 'gid N' or 'group NAME'", output, StringComparison.Ordinal);
     }
 
     public void Dispose() => _folder.Dispose();
@@ -77,6 +94,38 @@ public sealed class PrivilegeDropProcessTests : IDisposable
             bind 127.0.0.1:{port}
             server media1 127.0.0.1:{backendPort}
         """;
+
+    /// <summary>Writes <paramref name="text"/> to <paramref name="config"/> and runs a copy of the build on it (socket in run/, state in state/) until it serves.</summary>
+    private async Task<ApplianceProcess> StartServingAsync(string config, string text)
+    {
+        var build = CopyBuild();
+        File.WriteAllText(config, text);
+        File.SetUnixFileMode(_folder.Path, (UnixFileMode)Convert.ToInt32("755", 8));
+        var process = ApplianceProcess.StartFrom(build, "run", "-f", config, "--socket", Path.Combine(_folder.Path, "run", "admin.sock"), "--state-dir", Path.Combine(_folder.Path, "state"));
+        try
+        {
+            await process.WaitForLineAsync("appliance: serving", Timeout);
+            return process;
+        }
+        catch
+        {
+            process.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Runs the build on the test config with <paramref name="from"/> replaced; it must exit 1. Returns the config path and the output.</summary>
+    private async Task<(string Config, string Output)> RefusedAsync(string from, string to)
+    {
+        var config = Path.Combine(_folder.Path, "appliance.cfg");
+        File.WriteAllText(config, Config(9, FreeLowPort()).Replace(from, to, StringComparison.Ordinal));
+        using var process = ApplianceProcess.Start("run", "-f", config, "--socket", Path.Combine(_folder.Path, "admin.sock"), "--state-dir", _folder.Path);
+        Assert.Equal(1, await process.WaitForExitAsync(Timeout));
+        return (config, process.Output);
+    }
+
+    private static Dictionary<string, string> ProcStatus(int pid) =>
+        File.ReadAllLines($"/proc/{pid}/status").ToDictionary(l => l[..l.IndexOf(':')], l => l[(l.IndexOf(':') + 1)..].Trim());
 
     private string CopyBuild()
     {

@@ -9,6 +9,8 @@ internal sealed class FakeSwitchoverAgent : ISwitchoverAgent
 {
     public HaRole Role { get; set; } = HaRole.Master;
 
+    public TimeSpan AdvertInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
     public byte Priority { get; set; } = 150;
 
     public Ipv4Address? MasterAddress { get; set; }
@@ -20,6 +22,9 @@ internal sealed class FakeSwitchoverAgent : ISwitchoverAgent
     /// <summary>The master heard after the resignation; null = nobody takes over and this node is master again.</summary>
     public Ipv4Address? NextMaster { get; set; } = new Ipv4Address(0x0AD5000C);
 
+    /// <summary>With no <see cref="NextMaster"/>: true = master again at once (Master_Down_Interval passed), false = still backup.</summary>
+    public bool MasterAgainWhenNobodyTakesOver { get; set; } = true;
+
     public List<string> Calls { get; } = [];
 
     public Task<HaRole> ResignAsync(TimeSpan? hold)
@@ -29,7 +34,7 @@ internal sealed class FakeSwitchoverAgent : ISwitchoverAgent
         Role = HaRole.Backup;
         MasterAddress = NextMaster;
         var after = Role;
-        if (NextMaster is null)
+        if (NextMaster is null && MasterAgainWhenNobodyTakesOver)
         {
             Role = HaRole.Master;
         }

@@ -64,7 +64,7 @@ public sealed class SwitchoverCoordinatorTests
     [Fact]
     public async Task FailoverAsync_ToNodeRefused_FailsWithItsReasonAndStaysMaster()
     {
-        var takeover = new FakeTakeover(new TakeoverReply(false, "unknown node 'lb9' (sync peers: lb2)"));
+        var takeover = new FakeCluster { Reply = new TakeoverReply(false, "unknown node 'lb9' (sync peers: lb2)") };
         _coordinator.Takeover = takeover;
 
         var result = await _coordinator.FailoverAsync(Plain with { ToNode = "lb9" }, CancellationToken.None);
@@ -77,7 +77,7 @@ public sealed class SwitchoverCoordinatorTests
     [Fact]
     public async Task FailoverAsync_DrainAndTakeoverAccepted_AsksThenResignsInOrder()
     {
-        var takeover = new FakeTakeover(new TakeoverReply(true, "backup now at priority 254 until released"));
+        var takeover = new FakeCluster { Roles = _ => FakeCluster.MasterIs("lb3", "lb1", "lb2", "lb3") };
         _coordinator.Takeover = takeover;
         _coordinator.Drain = new FakeDrain(peers: 2, drained: true);
 
@@ -150,17 +150,6 @@ public sealed class SwitchoverCoordinatorTests
         var coordinator = new SwitchoverCoordinator(() => null, new FakeTimeProvider());
 
         Assert.False(await coordinator.GiveUpAsync());
-    }
-
-    private sealed class FakeTakeover(TakeoverReply reply) : ITakeoverRequester
-    {
-        public List<(string Node, TimeSpan? Hold)> Requests { get; } = [];
-
-        public Task<TakeoverReply> RequestTakeoverAsync(string node, TimeSpan? hold, CancellationToken cancellationToken)
-        {
-            Requests.Add((node, hold));
-            return Task.FromResult(reply);
-        }
     }
 
     private sealed class FakeDrain(int peers, bool drained) : IReplicationDrain

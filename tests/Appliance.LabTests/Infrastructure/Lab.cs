@@ -6,8 +6,8 @@ using Xunit.Abstractions;
 namespace Appliance.LabTests.Infrastructure;
 
 /// <summary>
-/// One namespace lab (lab/lab.sh): namespaces PREFIX-sw/lb1/lb2/be/cl with a unique prefix, the backend, two appliance
-/// nodes and the client probe. Dispose kills every process it started, by PID, and deletes the namespaces, even when
+/// One namespace lab (lab/lab.sh): namespaces PREFIX-sw/lb1/lb2/lb3/be/cl with a unique prefix, the backend, two appliance
+/// nodes (a third, <see cref="Lb3"/>, for the tests that start it) and the client probe. Dispose kills every process it started, by PID, and deletes the namespaces, even when
 /// the test failed; it also writes the nodes' role lines to the test output.
 /// </summary>
 internal sealed partial class Lab : IDisposable
@@ -21,17 +21,22 @@ internal sealed partial class Lab : IDisposable
 
     private readonly ITestOutputHelper _output;
     private readonly List<IDisposable> _owned = [];
+    private readonly bool _threeNodes;
 
-    public Lab(ITestOutputHelper output)
+    /// <param name="output">The test's output.</param>
+    /// <param name="threeNodes">True: lab.sh also builds PREFIX-lb3 (10.213.0.13) for <see cref="Lb3"/>.</param>
+    public Lab(ITestOutputHelper output, bool threeNodes = false)
     {
         _output = output;
         Prefix = $"hl{Environment.ProcessId:x}{Interlocked.Increment(ref s_counter)}";
         Folder = Directory.CreateTempSubdirectory($"lab-{Prefix}-").FullName;
         try
         {
-            Script("up", Prefix);
+            _threeNodes = threeNodes;
+            Script(threeNodes ? ["up", Prefix, "three"] : ["up", Prefix]);
             Lb1 = new LabNode(this, "lb1");
             Lb2 = new LabNode(this, "lb2");
+            Lb3 = new LabNode(this, "lb3");
             _owned.Add(new LabProcess("backend", ["bash", ApplianceBuild.LabScript, "backend", Prefix]));
         }
         catch
@@ -49,6 +54,12 @@ internal sealed partial class Lab : IDisposable
     public LabNode Lb1 { get; } = null!;
 
     public LabNode Lb2 { get; } = null!;
+
+    /// <summary>The third node (10.213.0.13): only in a lab built with <c>threeNodes</c>.</summary>
+    public LabNode Lb3 { get; } = null!;
+
+    /// <summary>The nodes whose namespaces the lab built (lb3 only with <c>threeNodes</c>); none is null once constructed.</summary>
+    private IEnumerable<LabNode> Nodes => new[] { Lb1, Lb2, _threeNodes ? Lb3 : null }.Where(n => n is not null)!;
 
     /// <summary>Skew_Time of a priority-100 backup at the lab's interval (RFC 5798 §6.1): (256 − 100) × 10 cs / 256 = 6 cs.</summary>
     public static TimeSpan SkewTime(int priority) => TimeSpan.FromMilliseconds((256 - priority) * 10 / 256 * 10);
@@ -122,14 +133,13 @@ internal sealed partial class Lab : IDisposable
     public void SetLink(string host, bool up) => Commands.Check("ip", "-n", NamespaceOf(host), "link", "set", "eth0", up ? "up" : "down");
 
     /// <summary>Nodes that hold the VIP now.</summary>
-    public IReadOnlyList<LabNode> VipHolders() => [.. new[] { Lb1, Lb2 }.Where(n => n.HasVip)];
+    public IReadOnlyList<LabNode> VipHolders() => [.. Nodes.Where(n => n.HasVip)];
 
-    /// <summary>Waits until exactly <paramref name="node"/> holds the VIP and says MASTER, and the other (if running) says BACKUP.</summary>
+    /// <summary>Waits until exactly <paramref name="node"/> holds the VIP and says MASTER, and every other running node says BACKUP.</summary>
     public async Task WaitForSoleMasterAsync(LabNode node, TimeSpan timeout)
     {
-        var other = node == Lb1 ? Lb2 : Lb1;
         await node.WaitForRoleAsync("MASTER", timeout);
-        if (other.IsRunning)
+        foreach (var other in Nodes.Where(n => n != node && n.IsRunning))
         {
             await other.WaitForRoleAsync("BACKUP", timeout);
         }
@@ -155,9 +165,9 @@ internal sealed partial class Lab : IDisposable
             owned.Dispose();
         }
 
-        foreach (var node in new[] { Lb1, Lb2 })
+        foreach (var node in Nodes)
         {
-            if (node is null)
+            if (node.ConfigPath is null)
             {
                 continue;
             }

@@ -21,8 +21,8 @@ public class GoodFileTests
         var global = ConfigLoader.LoadFile(ConfigTestHelper.TestData("media-server.cfg"), ConfigTestHelper.Registry, _ => null).Config!.Global;
 
         Assert.Equal(4096, global.MaxConn);
-        Assert.Equal("haproxy", global.User);
-        Assert.Equal("haproxy", global.Group);
+        Assert.Equal("user haproxy", global.User?.ToString());
+        Assert.Equal("group haproxy", global.Group?.ToString());
         Assert.Equal([("/dev/log", "local0"), ("/dev/log", "local1 notice")], global.Logs.Select(l => (l.Target, string.Join(' ', l.Arguments))));
         Assert.Equal(["chroot", "stats", "stats", "daemon"], global.DeferredLines.Select(l => l.Keyword));
         Assert.Equal(["socket", "/run/haproxy/admin.sock", "mode", "660", "level", "admin"], global.DeferredLines[1].Arguments);

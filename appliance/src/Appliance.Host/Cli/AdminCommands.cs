@@ -56,7 +56,7 @@ internal static class AdminCommands
     private static Command Failover(TextWriter stdout, TextWriter stderr)
     {
         var socket = ApplianceCommandLine.SocketOption();
-        var to = new Option<string>("--to") { Description = "The node that must become master (asked through the sync service's Takeover RPC)." };
+        var to = new Option<string>("--to") { Description = "The node that must become master (asked through the sync service's Takeover RPC; the command then checks over sync that it, and no other node, is master, and fails naming who is otherwise)." };
         var timeout = new Option<string>("--timeout") { Description = "Bound on the drain, the takeover request and the wait for the new master (default 30s)." };
         var hold = new Option<string>("--hold") { Description = "How long this node stays backup without preempting (default: until --release)." };
         var release = new Option<bool>("--release") { Description = "End this node's hold and priority override." };

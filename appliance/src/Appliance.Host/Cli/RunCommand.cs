@@ -39,7 +39,8 @@ internal static class RunCommand
 
             // global user/group: as root this re-executes as that user with only the kept capabilities (Privileges/).
             var owned = new[] { parse.GetValue(stateDir)!, Path.GetDirectoryName(Path.GetFullPath(parse.GetValue(adminSocket)!))! };
-            if (PrivilegeDrop.Apply(result.Config.Global.User, result.Config.Global.Group, owned, stdout) is { } refused)
+            var (account, accountError) = AccountResolver.Resolve(result.Config.Global.User, result.Config.Global.Group, Privileges.Linux.SystemAccountDatabase.Instance);
+            if ((accountError ?? PrivilegeDrop.Apply(account, owned, stdout)) is { } refused)
             {
                 stderr.WriteLine($"Not starting: {refused}");
                 return 1;

@@ -45,6 +45,9 @@ internal sealed class HaAgentHost : IAsyncDisposable, Switchover.ISwitchoverAgen
     /// <summary>The role now (Initialize, Backup, Master).</summary>
     public Appliance.Contracts.HaRole Role => _service.Driver.Role;
 
+    /// <inheritdoc />
+    public TimeSpan AdvertInterval => Config.AdvertInterval;
+
     /// <summary>The priority advertised now (after tracker penalties).</summary>
     public byte Priority => _service.Driver.Priority;
 

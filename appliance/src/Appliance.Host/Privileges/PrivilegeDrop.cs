@@ -6,8 +6,8 @@ using Appliance.Host.Privileges.Linux;
 namespace Appliance.Host.Privileges;
 
 /// <summary>
-/// <c>global</c> <c>user NAME</c> / <c>group NAME</c> (docs/configuration.md §3, docs/operations.md "Running without
-/// root"). Started as root, <c>run</c> switches to that user and group keeping only <see cref="Capability.Kept"/>:
+/// <c>global</c> <c>user</c>/<c>uid</c> and <c>group</c>/<c>gid</c> (docs/configuration.md §3, docs/operations.md "Running
+/// without root"), resolved by <see cref="AccountResolver"/>. Started as root, <c>run</c> switches to that user and group keeping only <see cref="Capability.Kept"/>:
 /// the bounding set cut to them, prctl(PR_SET_KEEPCAPS), setgroups to the one group, setresgid, setresuid, capset, the kept capabilities raised as
 /// ambient, then execve of the same command line. Capabilities and keep-caps belong to a thread, and a .NET process
 /// already runs a dozen threads (thread pool, GC, timers) that would lose theirs at setresuid; execve restarts the runtime
@@ -20,50 +20,23 @@ internal static class PrivilegeDrop
     public const string DroppedVariable = "APPLIANCE_DROPPED_TO";
 
     /// <summary>
-    /// Switches when <paramref name="user"/> or <paramref name="group"/> is set. Returns null to go on serving (nothing to
-    /// do, already switched, or group only), or the reason not to start. On success as root it does not return: execve.
-    /// <paramref name="ownedDirectories"/> (state directory, admin socket directory) are created and given to the user
-    /// when they do not exist yet.
+    /// Switches to <paramref name="target"/> (from <see cref="AccountResolver"/>; null = nothing to do). Returns null to go
+    /// on serving (nothing to do, already switched, or group only), or the reason not to start. On success as root it does
+    /// not return: execve. <paramref name="ownedDirectories"/> (state directory, admin socket directory) are created and
+    /// given to the user when they do not exist yet.
     /// </summary>
-    public static string? Apply(string? user, string? group, IReadOnlyList<string> ownedDirectories, TextWriter stdout)
+    public static string? Apply(AccountTarget? target, IReadOnlyList<string> ownedDirectories, TextWriter stdout)
     {
-        if (user is null && group is null)
+        if (target is null)
         {
             return null;
         }
 
-        uint? uid = null;
-        uint gid;
-        if (user is not null)
-        {
-            if (LookUpUser(user) is not { } entry)
-            {
-                return $"global 'user {user}': no such user";
-            }
-
-            uid = entry.Uid;
-            gid = entry.Gid;
-        }
-        else
-        {
-            gid = 0;
-        }
-
-        if (group is not null)
-        {
-            if (LookUpGroup(group) is not { } groupId)
-            {
-                return $"global 'group {group}': no such group";
-            }
-
-            gid = groupId;
-        }
-
-        var target = $"{uid?.ToString(CultureInfo.InvariantCulture) ?? "-"}:{gid.ToString(CultureInfo.InvariantCulture)}";
-        if (Environment.GetEnvironmentVariable(DroppedVariable) == target && uid == LibCPrivileges.GetUid() && gid == LibCPrivileges.GetGid())
+        var (uid, gid) = (target.Uid, target.Gid);
+        if (Environment.GetEnvironmentVariable(DroppedVariable) == target.Marker && uid == LibCPrivileges.GetUid() && gid == LibCPrivileges.GetGid())
         {
             Environment.SetEnvironmentVariable(DroppedVariable, null);
-            stdout.WriteLine($"appliance: running as user {user} (uid {uid}), group {group ?? "of the user"} (gid {gid}) with {string.Join(", ", Capability.Kept.Select(Capability.Name))}");
+            stdout.WriteLine($"appliance: running as {target.UserText}, {target.GroupText} with {string.Join(", ", Capability.Kept.Select(Capability.Name))}");
             return null;
         }
 
@@ -114,12 +87,12 @@ internal static class PrivilegeDrop
                 Check(LibCPrivileges.Prctl(LibCPrivileges.PrCapAmbient, LibCPrivileges.PrCapAmbientRaise, (nuint)capability, 0, 0), $"raising {Capability.Name(capability)} as ambient");
             }
 
-            Exec(target);
+            Exec(target.Marker);
             return null;
         }
         catch (IOException e)
         {
-            return $"dropping root to 'user {user}': {e.Message}";
+            return $"dropping root to {target.UserText}: {e.Message}";
         }
     }
 
@@ -149,22 +122,6 @@ internal static class PrivilegeDrop
         Console.Error.Flush();
         LibCPrivileges.Execve("/proc/self/exe", [.. arguments, null], [.. environment, null]);
         throw new IOException($"execve /proc/self/exe: errno {Marshal.GetLastPInvokeError()}");
-    }
-
-    private static (uint Uid, uint Gid)? LookUpUser(string name)
-    {
-        var buffer = new byte[16384];
-        return LibCPrivileges.GetPwNam(name, out var entry, buffer, (nuint)buffer.Length, out var found) == 0 && found != 0
-            ? (entry.Uid, entry.Gid)
-            : null;
-    }
-
-    private static uint? LookUpGroup(string name)
-    {
-        var buffer = new byte[16384];
-        return LibCPrivileges.GetGrNam(name, out var entry, buffer, (nuint)buffer.Length, out var found) == 0 && found != 0
-            ? entry.Gid
-            : null;
     }
 
     private static void Check(int result, string what)

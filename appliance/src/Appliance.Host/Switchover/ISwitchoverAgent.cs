@@ -9,6 +9,9 @@ internal interface ISwitchoverAgent
     /// <summary>The role now.</summary>
     HaRole Role { get; }
 
+    /// <summary>The configured advertisement interval (<c>advert_int</c>).</summary>
+    TimeSpan AdvertInterval { get; }
+
     /// <summary>The priority advertised now.</summary>
     byte Priority { get; }
 

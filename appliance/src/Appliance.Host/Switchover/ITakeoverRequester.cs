@@ -14,4 +14,10 @@ internal interface ITakeoverRequester
     /// false and the reason, not an exception.
     /// </summary>
     Task<TakeoverReply> RequestTakeoverAsync(string node, TimeSpan? hold, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every node's role as the node itself reports it (this node first, then each sync peer; an unreachable peer is a
+    /// <see cref="ClusterRole"/> with its error): how the switchover confirms that NODE, and no other node, took over.
+    /// </summary>
+    Task<IReadOnlyList<ClusterRole>> ReadRolesAsync(CancellationToken cancellationToken);
 }

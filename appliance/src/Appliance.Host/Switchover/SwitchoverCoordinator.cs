@@ -7,7 +7,9 @@ namespace Appliance.Host.Switchover;
 /// <c>appliance failover [--to NODE] [--timeout T] [--hold T]</c> on the master (docs/operations.md "Planned switchover"):
 /// wait for replication lag 0 (<see cref="Drain"/>), ask NODE to take over (<see cref="Takeover"/>), then resign: the
 /// priority-0 advert makes the backups take over after Skew_Time (RFC 5798 §6.4.2) and this node stays backup while held.
-/// Every step that fails before the resignation leaves the node master with nothing changed. One switchover at a time.
+/// With NODE, <see cref="TakeoverConfirmation"/> then checks over the sync service that NODE, and no other node, is master;
+/// if not, the switchover fails and this node's hold is released. Every step that fails before the resignation leaves
+/// the node master with nothing changed. One switchover at a time.
 /// </summary>
 internal sealed class SwitchoverCoordinator
 {
@@ -158,7 +160,9 @@ internal sealed class SwitchoverCoordinator
         lines.Add(string.Create(CultureInfo.InvariantCulture,
             $"resigned: priority-0 advert sent, VIPs kept until the new master is heard; BACKUP {Ms(toBackup)} after the resign, {Ms(_time.GetElapsedTime(started))} after the command"));
         lines.Add($"hold: no preemption {HoldText(request.Hold)} (end it with 'appliance failover --release')");
-        return await WaitForNewMasterAsync(agent, resigning, lines, token).ConfigureAwait(false);
+        return request.ToNode is { } target && Takeover is { } cluster
+            ? await new TakeoverConfirmation(agent, cluster, _time).ConfirmAsync(target, request.Hold, request.Timeout, resigning, lines, token).ConfigureAwait(false)
+            : await WaitForNewMasterAsync(agent, resigning, lines, token).ConfigureAwait(false);
     }
 
     private async Task<string?> DrainAsync(SwitchoverRequest request, List<string> lines, CancellationToken token)

@@ -8,9 +8,11 @@ public sealed record GlobalConfig
 
     public IReadOnlyList<LogTargetConfig> Logs { get; init; } = [];
 
-    public string? User { get; init; }
+    /// <summary><c>user NAME</c> or <c>uid NUMBER</c> (at most one of them); null = the user that started the node.</summary>
+    public AccountSetting? User { get; init; }
 
-    public string? Group { get; init; }
+    /// <summary><c>group NAME</c> or <c>gid NUMBER</c> (at most one of them); null = the user's primary group.</summary>
+    public AccountSetting? Group { get; init; }
 
     /// <summary>Lines parsed but applied by later stages (ssl-default-bind-options, stats socket, ...).</summary>
     public IReadOnlyList<ConfigLine> DeferredLines { get; init; } = [];

@@ -59,6 +59,12 @@ internal static partial class LibCPrivileges
     [LibraryImport("libc", EntryPoint = "getgrnam_r", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     public static partial int GetGrNam(string name, out Group entry, byte[] buffer, nuint length, out nint result);
 
+    [LibraryImport("libc", EntryPoint = "getpwuid_r", SetLastError = true)]
+    public static partial int GetPwUid(uint uid, out Passwd entry, byte[] buffer, nuint length, out nint result);
+
+    [LibraryImport("libc", EntryPoint = "getgrgid_r", SetLastError = true)]
+    public static partial int GetGrGid(uint gid, out Group entry, byte[] buffer, nuint length, out nint result);
+
     [LibraryImport("libc", EntryPoint = "geteuid")]
     public static partial uint GetEuid();
 

@@ -1,17 +1,17 @@
 namespace Appliance.ProxyCore.Configuration.Parsing;
 
 /// <summary>
-/// Keywords of the <c>global</c> section: the few parsed now (<c>maxconn</c>, <c>log</c>, <c>user</c>, <c>group</c>)
+/// Keywords of the <c>global</c> section: the few parsed now (<c>maxconn</c>, <c>log</c>, <c>user</c>/<c>uid</c>, <c>group</c>/<c>gid</c>)
 /// and the process settings accepted and kept in <see cref="GlobalConfig.DeferredLines"/>.
 /// </summary>
 internal static class GlobalKeywordCatalog
 {
-    public static readonly HashSet<string> Parsed = new(StringComparer.Ordinal) { "maxconn", "log", "user", "group" };
+    public static readonly HashSet<string> Parsed = new(StringComparer.Ordinal) { "maxconn", "log", "user", "uid", "group", "gid" };
 
     public static readonly HashSet<string> Deferred = new(StringComparer.Ordinal)
     {
         "daemon", "nbthread", "chroot", "pidfile", "stats", "ca-base", "crt-base", "spread-checks", "log-send-hostname",
-        "log-tag", "node", "description", "hard-stop-after", "master-worker", "ulimit-n", "uid", "gid", "setenv",
+        "log-tag", "node", "description", "hard-stop-after", "master-worker", "ulimit-n", "setenv",
         "presetenv", "unsetenv", "resetenv", "lua-load", "lua-prepend-path", "server-state-file", "server-state-base",
         "localpeer", "cpu-map", "thread-groups", "maxconnrate", "maxsessrate", "maxsslconn", "maxsslrate", "maxpipes",
         "maxcomprate", "maxcompcpuusage", "noepoll", "nopoll", "nosplice", "quiet", "zero-warning", "debug",

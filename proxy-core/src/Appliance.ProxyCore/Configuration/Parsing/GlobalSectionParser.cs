@@ -31,19 +31,11 @@ internal sealed class GlobalSectionParser(DiagnosticBag bag)
                     }
 
                     break;
-                case "user":
-                    if (_values.Arity(line, where, 1, "a user name"))
-                    {
-                        config = config with { User = line.Arguments[0] };
-                    }
-
+                case "user" or "uid":
+                    config = config with { User = Account(line, config.User, "a user name", "a numeric user id") ?? config.User };
                     break;
-                case "group":
-                    if (_values.Arity(line, where, 1, "a group name"))
-                    {
-                        config = config with { Group = line.Arguments[0] };
-                    }
-
+                case "group" or "gid":
+                    config = config with { Group = Account(line, config.Group, "a group name", "a numeric group id") ?? config.Group };
                     break;
                 case "log":
                     if (_logs.Parse(line, where) is { } log)
@@ -68,5 +60,39 @@ internal sealed class GlobalSectionParser(DiagnosticBag bag)
         }
 
         return config with { Logs = logs, DeferredLines = deferred };
+    }
+
+    /// <summary>
+    /// <c>user NAME</c>/<c>uid N</c> or <c>group NAME</c>/<c>gid N</c>; null (with an error) when malformed or when the
+    /// account was already given (HAProxy's "user/uid already specified": two lines would leave which one wins unclear).
+    /// </summary>
+    private AccountSetting? Account(ConfigLine line, AccountSetting? first, string name, string number)
+    {
+        var numeric = line.Keyword is "uid" or "gid";
+        if (!_values.Arity(line, ConfigMessages.InGlobal, 1, numeric ? number : name))
+        {
+            return null;
+        }
+
+        var value = line.Arguments[0];
+        if (first is not null)
+        {
+            bag.Error(line.Location, ConfigMessages.AccountRepeated(line.Keyword, value, first.ToString(), first.Location.ToString()));
+            return null;
+        }
+
+        if (!numeric)
+        {
+            return new AccountSetting(line.Keyword, value, null, line.Location);
+        }
+
+        // uid_t/gid_t are 32 bits; (uid_t)-1 means "leave unchanged" to setresuid, so it is not an id.
+        if (uint.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id != uint.MaxValue)
+        {
+            return new AccountSetting(line.Keyword, value, id, line.Location);
+        }
+
+        bag.Error(line.Location, ConfigMessages.ExpectsAccountId(line.Keyword, number, value, line.Keyword == "uid" ? "user" : "group"));
+        return null;
     }
 }

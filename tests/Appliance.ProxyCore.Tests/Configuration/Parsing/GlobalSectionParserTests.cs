@@ -1,0 +1,57 @@
+using Appliance.ProxyCore.Configuration;
+
+namespace Appliance.ProxyCore.Tests.Configuration.Parsing;
+
+/// <summary><c>global</c> <c>user</c>/<c>uid</c> and <c>group</c>/<c>gid</c>: by name or by number, each given once.</summary>
+public sealed class GlobalSectionParserTests
+{
+    private const string Tail = "defaults\n    mode tcp\n";
+
+    [Fact]
+    public void Parse_UidAndGid_KeptWithTheirIds()
+    {
+        var global = ConfigTestHelper.Load("global\n    uid 4242\n    gid 4343\n" + Tail).Config!.Global;
+
+        Assert.Equal(new AccountSetting("uid", "4242", 4242, new SourceLocation("t.cfg", 2)), global.User);
+        Assert.Equal(new AccountSetting("gid", "4343", 4343, new SourceLocation("t.cfg", 3)), global.Group);
+        Assert.Empty(global.DeferredLines);
+    }
+
+    [Fact]
+    public void Parse_NumericUserAndGroup_KeptAsNamesForTheHostToLookUp()
+    {
+        var global = ConfigTestHelper.Load("global\n    user 65534\n    group nogroup\n" + Tail).Config!.Global;
+
+        Assert.Equal(new AccountSetting("user", "65534", null, new SourceLocation("t.cfg", 2)), global.User);
+        Assert.Equal("group nogroup", global.Group?.ToString());
+    }
+
+    [Theory]
+    [InlineData("user haproxy\n    uid 99", "t.cfg:3: error: 'uid 99' in global section conflicts with 'user haproxy' at t.cfg:2: give the user once, by name or by number")]
+    [InlineData("uid 99\n    user haproxy", "t.cfg:3: error: 'user haproxy' in global section conflicts with 'uid 99' at t.cfg:2: give the user once, by name or by number")]
+    [InlineData("user a\n    user b", "t.cfg:3: error: 'user b' in global section conflicts with 'user a' at t.cfg:2: give the user once, by name or by number")]
+    [InlineData("group haproxy\n    gid 99", "t.cfg:3: error: 'gid 99' in global section conflicts with 'group haproxy' at t.cfg:2: give the group once, by name or by number")]
+    public void Parse_AccountGivenTwice_Error(string lines, string expected)
+    {
+        Assert.Contains(expected, ConfigTestHelper.Diagnostics($"global\n    {lines}\n" + Tail));
+    }
+
+    [Theory]
+    [InlineData("uid haproxy", "t.cfg:2: error: 'uid' in global section expects a numeric user id from 0 to 4294967294 (got 'haproxy'); for a name use 'user'")]
+    [InlineData("uid -1", "t.cfg:2: error: 'uid' in global section expects a numeric user id from 0 to 4294967294 (got '-1'); for a name use 'user'")]
+    [InlineData("uid 4294967295", "t.cfg:2: error: 'uid' in global section expects a numeric user id from 0 to 4294967294 (got '4294967295'); for a name use 'user'")]
+    [InlineData("gid 1e3", "t.cfg:2: error: 'gid' in global section expects a numeric group id from 0 to 4294967294 (got '1e3'); for a name use 'group'")]
+    public void Parse_BadId_Error(string line, string expected)
+    {
+        Assert.Contains(expected, ConfigTestHelper.Diagnostics($"global\n    {line}\n" + Tail));
+    }
+
+    [Fact]
+    public void Parse_UidWithoutValue_ErrorSaysWhatIsExpected()
+    {
+        var diagnostics = ConfigTestHelper.Diagnostics("global\n    uid\n" + Tail);
+
+        Assert.Single(diagnostics);
+        Assert.Contains("a numeric user id", diagnostics[0], StringComparison.Ordinal);
+    }
+}
