@@ -113,7 +113,7 @@ public sealed class HaAgentService : IAsyncDisposable
         if (config.SyncPeers.Count > 0)
         {
             // Fast takeover when the master's process dies (docs/ha.md): watches the master's sync_peer port.
-            service._liveness = new MasterLivenessMonitor(driver, config.SyncPeers, options.TimeProvider);
+            service._liveness = new MasterLivenessMonitor(driver, config.SyncPeers, options.TimeProvider, logger);
             service._liveness.Start();
         }
 
