@@ -119,7 +119,7 @@ internal sealed class ClientProbe : IDisposable
         {
             // Refused = the VIP's owner answered RST (a node whose proxy is gone still holds the VIP); timed out = no
             // answer in time (nobody owns the VIP yet, or a frozen proxy).
-            return $"{_attempts.Count} attempts, {_attempts.Count(a => !a.Ok)} failed (refused {Volatile.Read(ref _refused)}, timed out {Volatile.Read(ref _timedOut)})";
+            return $"{_attempts.Count} attempts, {_attempts.Count(a => !a.Ok)} failed (refused {_refused}, timed out {_timedOut})";
         }
     }
 
@@ -185,6 +185,8 @@ internal sealed class ClientProbe : IDisposable
     private async Task AttemptAsync(Socket socket, long started)
     {
         var ok = false;
+        var refused = false;
+        var timedOut = false;
         try
         {
             using var timeout = new CancellationTokenSource(AttemptTimeout);
@@ -195,11 +197,11 @@ internal sealed class ClientProbe : IDisposable
         }
         catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionRefused)
         {
-            Interlocked.Increment(ref _refused);
+            refused = true;
         }
         catch (OperationCanceledException)
         {
-            Interlocked.Increment(ref _timedOut);
+            timedOut = true;
         }
         catch (Exception e) when (e is SocketException or IOException)
         {
@@ -211,6 +213,8 @@ internal sealed class ClientProbe : IDisposable
             lock (_attempts)
             {
                 _attempts.Add((started, ok));
+                _refused += refused ? 1 : 0;
+                _timedOut += timedOut ? 1 : 0;
             }
 
             Interlocked.Decrement(ref _pending);
