@@ -67,14 +67,20 @@ if [ -s "$FAILOVER_RESULTS" ]; then
 ## Failover (namespace lab)
 \`lab/lab.sh\` builds a fresh lab per run: lb1 (priority 150) and lb2 (100) on a bridge with VIP 10.213.0.10/24, a socat
 backend that speaks first, and the client. **Ours**: each node runs \`appliance run -f\` with lab.sh's config (TCP
-listener VIP:8080, \`check inter 500ms\`; \`ha\`: VRID 51, \`track_interface eth0\`, \`garp_master_delay 1s\`) and the
-advert interval under test. **keepalived**: each node runs haproxy with the same proxy sections and keepalived
+listener VIP:8080, \`check inter 500ms\`; \`ha\`: VRID 51, \`track_interface eth0\`, \`garp_master_delay 1s\`), the
+advert interval under test and state sync between the two nodes as a deployed pair runs it (\`node_name\`,
+\`sync_listen\` on the node's address port 7400, \`sync_peer\` the other node, \`sync_psk_file\` from
+\`appliance cluster gen-psk\`): the backup's liveness connection to the master's sync port is what lets it tell a
+dead master process (refused) from a silent host (docs/ha.md "Fast takeover when the master process dies"). **keepalived**: each node runs haproxy with the same proxy sections and keepalived
 (\`vrrp_version 3\`, VRID 51, the same priorities, VIP, advert interval, \`track_interface eth0\`, \`garp_master_delay 1\`).
 The fault hits every process of the master at once (ours: the appliance; keepalived: haproxy, keepalived and its VRRP
 child). The outage is the longest gap between two successful attempts of the lab tests' client probe
 (\`tests/Appliance.LabTests/Infrastructure/ClientProbe.cs\`: a connection to VIP:8080 every 10 ms that counts only when
-the backend's byte arrives; attempts overlap, 500 ms timeout), from the last success before the fault on.
-Command per cell: \`appliance-bench failover --impl ours|keepalived --advert-ms N --fault kill|stop|load --runs N ...\`.
+the backend's byte arrives; attempts overlap, 500 ms timeout), from the last success before the fault on. The probe
+also counts how attempts failed: *refused* (RST: the dead master's kernel still holds the VIP, so a client gets
+"connection refused" at once and retries on its own schedule) or *timed out* (nobody answered). Each node's output is
+kept per run (\`--keep\`: failover/IMPL-FAULT-ADVERT-RUN/lb2.log holds the takeover reason and the liveness events).
+Command per cell: \`appliance-bench failover --impl ours|keepalived --advert-ms N --fault kill|stop|linkdown|load --runs N ...\`.
 
 ### kill -9 of the master
 Targets: ours at most half of keepalived's outage at the same advert interval (medians compared); under 300 ms at
@@ -121,6 +127,28 @@ comparison with keepalived.
 EOF
   fi
 
+  if grep -q 'fault=linkdown' "$FAILOVER_RESULTS"; then
+    cat <<EOF
+### The master's host gone (its switch port down)
+lb1's port on the lab's switch goes down: the network hears nothing more from lb1 (no advert, no FIN, no RST), as after
+a host crash or a power loss. No fast path applies (the liveness connection just goes quiet): both wait
+Master_Down_Interval. No target; for comparison with keepalived.
+
+| advert | ours median (max) | keepalived median (max) | ratio ours/keepalived | takeover path (ours) | runs ok ours / keepalived |
+|---|---|---|---|---|---|
+EOF
+    for advert in 1000 100; do
+      om=$(failover_values ours "$advert" linkdown outage_ms | median_of)
+      km=$(failover_values keepalived "$advert" linkdown outage_ms | median_of)
+      [ "$om" = "-" ] && [ "$km" = "-" ] && continue
+      on=$(failover_values ours "$advert" linkdown outage_ms | wc -l)
+      kn=$(failover_values keepalived "$advert" linkdown outage_ms | wc -l)
+      lpaths=$(grep "^RESULT impl=ours advert_ms=$advert fault=linkdown " "$FAILOVER_RESULTS" | grep -o " path=[A-Za-z-]*" | cut -d= -f2 | sort | uniq -c | awk '{ printf "%s%s × %s", (NR > 1 ? ", " : ""), $1, $2 }' || true)
+      echo "| $advert ms | $om ms ($(failover_values ours "$advert" linkdown outage_ms | max_of) ms) | $km ms ($(failover_values keepalived "$advert" linkdown outage_ms | max_of) ms) | $(ratio "$om" "$km") | ${lpaths:--} | $on/$((on + $(failover_failed ours "$advert" linkdown))) / $kn/$((kn + $(failover_failed keepalived "$advert" linkdown))) |"
+    done
+    echo
+  fi
+
   if grep -q 'fault=load' "$FAILOVER_RESULTS"; then
     cat <<EOF
 ### False failovers under load (100 ms adverts, 30 s)
@@ -159,8 +187,13 @@ descriptors per connection fit the hard limit of $FD_LIMIT), run side by side, e
 (\`taskset -c 0\`); wrk, nginx and the echo server are pinned to CPU 1. Each run: \`taskset -c 1 wrk -t1 -c50
 -d${SECONDS_PER_RUN}s --latency [-H "Connection: close"] URL\` after a 2 s warm-up per cell and implementation; the runs
 alternate ours, haproxy. The proxy's CPU is utime + stime from /proc/PID/stat before and after the run. TLS: TLS 1.3
-only, \`TLS_AES_128_GCM_SHA256\`, the same self-signed ECDSA P-256 certificate (negotiated: ours ${TLS_SEEN[ours]};
-haproxy ${TLS_SEEN[haproxy]}); wrk does no session resumption, so every new connection is a full handshake.
+only, OpenSSL's default suite list in its order, the same self-signed ECDSA P-256 certificate. wrk offers the previous
+session's ticket on every new connection (seen with tshark: 248 of 250 ClientHellos carry a pre_shared_key), so
+\`tls-close-100\` measures **resumed** handshakes wherever the server accepts them, and \`tls-full-100\` (a bind with
+\`no-tls-tickets\`; haproxy also runs \`tune.ssl.cachesize 0\`) **full** handshakes. bench/run stops unless both
+servers negotiate the same (a default OpenSSL client, second connection offering the first one's session):
+resumable bind ours ${TLS_SEEN[ours]}, haproxy ${TLS_SEEN[haproxy]}; full bind ours ${TLS_SEEN[ours-full]:--},
+haproxy ${TLS_SEEN[haproxy-full]:--}.
 
 Targets: CPU per request ratio ours/haproxy ≤ 1.00 (first milestone ≤ 1.5); p99 latency no worse than haproxy's
 when the proxy is the bottleneck ("busy" = the proxy's CPU seconds per wall second on its core; the p99 target is
@@ -188,7 +221,7 @@ EOF
 
 Cells: \`http-*\` = \`mode http\`; \`tcp-*\` = \`mode tcp\` (wrk's HTTP/1.1 through the TCP tunnel); \`tls-*\` = \`mode http\`
 behind \`bind ... ssl\`; \`-ka\` = keep-alive, \`-close\` = \`Connection: close\` (a new connection per request; for TLS
-the req/s are full handshakes per second); \`-100\`/\`-64k\` = response body size; \`-c200\` = 200 connections instead of 50; \`ws-echo-100\` = 50 WebSockets through
+the req/s are handshakes per second: \`tls-close\` resumed, \`tls-full\` full); \`-100\`/\`-64k\` = response body size; \`-c200\` = 200 connections instead of 50; \`ws-echo-100\` = 50 WebSockets through
 \`mode http\`, each sending a 100-byte message and waiting for its echo (\`appliance-bench ws-load\`; messages/s and
 round-trip p50/p99; CPU per 10k messages).
 

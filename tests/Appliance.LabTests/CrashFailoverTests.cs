@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Appliance.LabTests.Infrastructure;
+using Appliance.LabTests.Infrastructure.Sticky;
 using Xunit.Abstractions;
 
 namespace Appliance.LabTests;
@@ -38,6 +39,31 @@ public sealed class CrashFailoverTests(ITestOutputHelper output)
         await lab.Lb1.WaitForRoleAsync("BACKUP", RoleTimeout);
         Assert.False(lab.Lb1.HasVip, "the restarted node still holds the VIP its predecessor left");
         await lab.WaitForSoleMasterAsync(lab.Lb2, RoleTimeout);
+    }
+
+    [LabFact]
+    public async Task KillMaster_SigkillWithStateSync_BackupTakesOverAsMasterProcessGoneBeforeMasterDownInterval()
+    {
+        // A deployed pair runs state sync: the backup holds a liveness connection to the master's sync port, and a
+        // killed master's kernel refuses the next one (docs/ha.md "Fast takeover when the master process dies").
+        using var lab = new Lab(output);
+        var psk = Path.Combine(lab.Folder, "sync.psk");
+        Commands.Check(ApplianceBuild.Command[0], [.. ApplianceBuild.Command.Skip(1), "cluster", "gen-psk", "--out", psk]);
+        var probe = await lab.StartPairAsync(StickyConfigs.SyncHaLines("lb1", psk), StickyConfigs.SyncHaLines("lb2", psk));
+        await CrashFailoverTests.WaitForOutputAsync(lab.Lb2, "liveness connection to master 10.213.0.11", RoleTimeout);
+
+        var fault = Stopwatch.GetTimestamp();
+        lab.Lb1.Signal(Posix.SigKill);
+        await lab.Lb2.WaitForRoleAsync("MASTER", RoleTimeout);
+        await probe.WaitForServiceAsync(20, RoleTimeout, since: fault);
+        var outage = probe.Outage(fault);
+        var takeover = lab.Lb2.RoleLines.LastOrDefault(l => l.Contains("-> MASTER", StringComparison.Ordinal)) ?? "none";
+        lab.Log($"kill -9 master with sync: outage {outage.TotalMilliseconds:F0} ms, {probe.Summary()}; takeover: {takeover}");
+
+        Assert.Contains("(MasterProcessGone)", takeover, StringComparison.Ordinal);
+        var masterDown = (3 * Lab.AdvertInterval) + Lab.SkewTime(100);
+        Assert.True(outage < masterDown, $"outage {outage.TotalMilliseconds:F0} ms is not below Master_Down_Interval {masterDown.TotalMilliseconds:F0} ms");
+        Assert.Equal(lab.Lb2.Mac, lab.ClientNeighbourMac());
     }
 
     [LabFact]

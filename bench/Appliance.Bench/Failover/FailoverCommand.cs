@@ -15,9 +15,15 @@ internal static class FailoverCommand
             _ => throw new ArgumentException($"--impl expects ours or keepalived, got '{impl}'"),
         };
         var fault = options.Text("fault");
-        if (fault is not ("kill" or "stop" or "load"))
+        if (fault is not ("kill" or "stop" or "linkdown" or "load"))
         {
-            throw new ArgumentException($"--fault expects kill, stop or load, got '{fault}'");
+            throw new ArgumentException($"--fault expects kill, stop, linkdown or load, got '{fault}'");
+        }
+
+        var sync = options.Text("sync", "psk");
+        if (sync is not ("psk" or "none"))
+        {
+            throw new ArgumentException($"--sync expects psk or none, got '{sync}'");
         }
 
         var nginxConfig = fault == "load" ? options.Text("nginx-conf") : null;
@@ -29,11 +35,12 @@ internal static class FailoverCommand
             var lab = new LabSetup(options.Text("prefix"), options.Text("lab"), options.Text("appliance"), workdir, options.Number("advert-ms"))
             {
                 WithWebListener = fault == "load",
+                WithSync = sync == "psk",
             };
             try
             {
                 var result = await FailoverRun.RunAsync(lab, create, fault, nginxConfig, options.Number("load-seconds", 30));
-                Console.WriteLine($"RESULT impl={impl} advert_ms={lab.AdvertMs} fault={fault} run={run} {result}");
+                Console.WriteLine($"RESULT impl={impl} advert_ms={lab.AdvertMs} fault={fault} run={run} sync={(impl == "ours" ? sync : "-")} {result}");
             }
             catch (Exception e) when (e is TimeoutException or InvalidOperationException)
             {

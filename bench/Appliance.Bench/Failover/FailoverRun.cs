@@ -10,7 +10,8 @@ namespace Appliance.Bench.Failover;
 /// One run in a fresh lab: lb1 (priority 150) becomes master, lb2 (100) backup, the 10 ms client probe is served
 /// through the VIP; then the fault. <c>kill</c>/<c>stop</c>: SIGKILL or SIGSTOP every process of the master, wait
 /// until lb2 is master and the client is served again, and report the outage (the longest gap between two successful
-/// probe attempts). <c>load</c>: wrk saturates the master's HTTP listener for the load time and the run reports the
+/// probe attempts). <c>linkdown</c>: lb1's port on the lab's switch goes down (a host crash or power loss as the
+/// network sees it: nothing more from lb1, no FIN or RST), the same wait and measure. <c>load</c>: wrk saturates the master's HTTP listener for the load time and the run reports the
 /// role changes of both nodes meanwhile (each one a false failover or its undoing) and the probe's longest gap.
 /// </summary>
 internal static partial class FailoverRun
@@ -50,7 +51,16 @@ internal static partial class FailoverRun
                 return await LoadAsync(lab, lb1, lb2, probe, started, loadSeconds);
             }
 
-            lb1.SignalAll(fault == "kill" ? Posix.SigKill : Posix.SigStop);
+            if (fault == "linkdown")
+            {
+                // A host crash or power loss as the network sees it: not one more frame from lb1, no FIN, no RST.
+                lab.Port("lb1", up: false);
+            }
+            else
+            {
+                lb1.SignalAll(fault == "kill" ? Posix.SigKill : Posix.SigStop);
+            }
+
             await lb2.Roles.WaitForAsync("MASTER", RoleTimeout, lb2.Tail);
             var takeover = Stopwatch.GetElapsedTime(started);
             await probe.WaitForServiceAsync(20, RoleTimeout, since: started);

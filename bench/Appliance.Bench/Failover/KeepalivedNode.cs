@@ -85,6 +85,7 @@ internal sealed partial class KeepalivedNode(LabSetup lab, string name) : IRoute
 
         _keepalived?.Dispose();
         _haproxy?.Dispose();
+        File.WriteAllLines(Path.Combine(lab.Workdir, $"{Name}.log"), (_keepalived?.Lines ?? []).Concat(_haproxy?.Lines ?? []));
     }
 
     /// <summary>The direct children of <paramref name="pid"/> (/proc/PID/task/PID/children).</summary>

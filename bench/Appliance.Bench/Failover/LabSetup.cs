@@ -1,5 +1,6 @@
 using System.Globalization;
 using Appliance.LabTests.Infrastructure;
+using Appliance.LabTests.Infrastructure.Sticky;
 
 namespace Appliance.Bench.Failover;
 
@@ -8,6 +9,9 @@ namespace Appliance.Bench.Failover;
 /// implementations run in it. The proxy part is lab.sh's own (a TCP listener on VIP:8080 to the socat backend, checks
 /// every 500 ms) for ours and for haproxy alike; the election settings are the same on both sides: VRID 51,
 /// priorities 150 and 100, the advert interval under test, VRRPv3, eth0 tracked, second GARP burst after 1 s.
+/// Our nodes also run state sync as a deployed pair does (<c>node_name</c>, <c>sync_listen</c>, <c>sync_peer</c>,
+/// <c>sync_psk_file</c>, the state-sync cell's lines): the backup's liveness connection to the master's sync port is
+/// what lets it tell a dead master process from a silent host (docs/ha.md "Fast takeover when the master process dies").
 /// </summary>
 internal sealed class LabSetup(string prefix, string labScript, string appliance, string workdir, int advertMs)
 {
@@ -27,11 +31,20 @@ internal sealed class LabSetup(string prefix, string labScript, string appliance
     /// <summary>True when the configs carry the HTTP listener on VIP:8081 (the load cell).</summary>
     public bool WithWebListener { get; init; }
 
+    /// <summary>True (the default) when our nodes run state sync with each other over a pre-shared key.</summary>
+    public bool WithSync { get; init; } = true;
+
+    /// <summary>The cluster's pre-shared key file (made by `appliance cluster gen-psk` on first use).</summary>
+    public string PskFile => Path.Combine(Workdir, "sync.psk");
+
     public string Namespace(string host) => $"{Prefix}-{host}";
 
     public void Up() => Commands.Check("bash", labScript, "up", Prefix);
 
     public void Down() => Commands.Run("bash", [labScript, "down", Prefix]);
+
+    /// <summary>Sets <paramref name="node"/>'s port on the lab's switch up or down (lab.sh port).</summary>
+    public void Port(string node, bool up) => Commands.Check("bash", labScript, "port", Prefix, node, up ? "up" : "down");
 
     public LabProcess Backend() => new("backend", ["bash", labScript, "backend", Prefix]);
 
@@ -40,6 +53,16 @@ internal sealed class LabSetup(string prefix, string labScript, string appliance
     {
         var (proxy, ha) = Split(node, priority);
         ha = ha.Replace("advert_int 100ms", $"advert_int {AdvertMs}ms", StringComparison.Ordinal);
+        if (WithSync)
+        {
+            if (!File.Exists(PskFile))
+            {
+                Commands.Check(Appliance, "cluster", "gen-psk", "--out", PskFile);
+            }
+
+            ha += string.Concat(StickyConfigs.SyncHaLines(node, PskFile).Select(line => $"    {line}\n"));
+        }
+
         return proxy + ha;
     }
 

@@ -16,7 +16,10 @@ internal sealed partial class OursNode(LabSetup lab, string name) : IRouterNode
     {
         var path = Path.Combine(lab.Workdir, $"{Name}.cfg");
         File.WriteAllText(path, lab.ApplianceConfig(Name, priority));
-        _process = new LabProcess(Name, ["ip", "netns", "exec", lab.Namespace(Name), lab.Appliance, "run", "-f", path]);
+        // Each node its own admin socket and state directory: both run on this one file system.
+        _process = new LabProcess(Name, [
+            "ip", "netns", "exec", lab.Namespace(Name), lab.Appliance, "run", "-f", path,
+            "--socket", Path.Combine(lab.Workdir, $"{Name}.sock"), "--state-dir", Path.Combine(lab.Workdir, $"{Name}-state")]);
         _process.Watch(line =>
         {
             var match = RoleLine().Match(line);
@@ -31,7 +34,15 @@ internal sealed partial class OursNode(LabSetup lab, string name) : IRouterNode
 
     public string Tail() => string.Join('\n', _process?.Lines.TakeLast(20) ?? []);
 
-    public void Dispose() => _process?.Dispose();
+    /// <summary>Kills the node and keeps its output in the run's folder (NAME.log), where the takeover reason can be read.</summary>
+    public void Dispose()
+    {
+        _process?.Dispose();
+        if (_process is not null)
+        {
+            File.WriteAllLines(Path.Combine(lab.Workdir, $"{Name}.log"), _process.Lines);
+        }
+    }
 
     [GeneratedRegex(@"^ha: \S+: role (?<from>[A-Z]+) -> (?<to>[A-Z]+) \((?<reason>[A-Za-z]+)\)")]
     private static partial Regex RoleLine();

@@ -70,7 +70,29 @@ public sealed class MasterLivenessMonitorTests
     }
 
     [Fact]
-    public async Task Monitor_MasterClosesIdleConnectionButListens_NoReportAndReconnects()
+    public async Task Monitor_ConnectionEndsWhileListenerStillAccepts_ReportsGoneWhenListenerCloses()
+    {
+        // kill -9 as the kernel does it: the process's connection ends first, its listening socket a moment later.
+        await using var h = new DriverHarness(priority: 100);
+        await h.StartAsync();
+        using var listener = new TcpListener(MasterIp.ToIPAddress(), 0);
+        listener.Start();
+        await using var monitor = await WatchAsync(h, listener);
+        var held = await listener.AcceptSocketAsync().WaitAsync(Wait);
+
+        held.Dispose();
+        // The probe is accepted by the kernel into the backlog; nobody will accept it any more.
+        await WaitForPendingAsync(listener);
+        listener.Stop();
+        await WaitUntilAsync(h, () => h.Driver.MasterAddress is null);
+
+        await h.AdvanceAsync(DriverHarness.Ms(600));
+        Assert.Equal(HaRole.Master, h.Driver.Role);
+        Assert.Equal(VrrpTransitionReason.MasterProcessGone, h.Changes[^1].Reason);
+    }
+
+    [Fact]
+    public async Task Monitor_MasterClosesEveryConnectionButListens_NoReportAndKeepsProbing()
     {
         await using var h = new DriverHarness(priority: 100);
         await h.StartAsync();
@@ -78,11 +100,13 @@ public sealed class MasterLivenessMonitorTests
         listener.Start();
         await using var monitor = await WatchAsync(h, listener);
 
-        (await listener.AcceptSocketAsync().WaitAsync(Wait)).Dispose();
+        // The first connection, then each accepted probe (held as the next connection) is closed by the "server".
+        for (var i = 0; i < 4; i++)
+        {
+            (await listener.AcceptSocketAsync().WaitAsync(Wait)).Dispose();
+        }
 
-        // The probe is accepted (alive) and the monitor holds a new connection; the master stays the master.
-        using var probe = await listener.AcceptSocketAsync().WaitAsync(Wait);
-        using var again = await listener.AcceptSocketAsync().WaitAsync(Wait);
+        using var held = await listener.AcceptSocketAsync().WaitAsync(Wait);
         await h.Driver.SettleAsync().WaitAsync(Wait);
         Assert.Equal(MasterIp, h.Driver.MasterAddress);
         Assert.Equal(HaRole.Backup, h.Driver.Role);
@@ -95,6 +119,15 @@ public sealed class MasterLivenessMonitorTests
         var monitor = new MasterLivenessMonitor(h.Driver, [new SyncPeerConfig("lb2", (IPEndPoint)listener.LocalEndpoint)], TimeProvider.System);
         monitor.Start();
         return monitor;
+    }
+
+    private static async Task WaitForPendingAsync(TcpListener listener)
+    {
+        using var timeout = new CancellationTokenSource(Wait);
+        while (!listener.Pending())
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(5), timeout.Token);
+        }
     }
 
     private static async Task WaitUntilAsync(DriverHarness h, Func<bool> condition)

@@ -10,6 +10,8 @@ public sealed class MasterProcessWatchTests
 {
     private static readonly Ipv4Address Master = Address("10.0.0.20");
     private static readonly IPEndPoint MasterSync = IPEndPoint.Parse("10.0.0.20:7600");
+    private static readonly TimeSpan Long = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Quick = TimeSpan.FromMilliseconds(5);
 
     [Fact]
     public void Follow_MasterIsASyncPeer_TargetsItsEndpoint()
@@ -67,7 +69,7 @@ public sealed class MasterProcessWatchTests
         peers = [];
 
         Assert.Null(watch.Follow(Master));
-        Assert.Equal(WatchStep.Nothing, watch.ConnectionEnded());
+        Assert.Equal(WatchStep.Nothing, watch.ConnectionEnded(Long));
     }
 
     [Fact]
@@ -83,10 +85,10 @@ public sealed class MasterProcessWatchTests
         watch.Follow(Master);
         watch.Connected();
 
-        Assert.Equal(WatchStep.Probe, watch.ConnectionEnded());
+        Assert.Equal(WatchStep.Probe, watch.ConnectionEnded(Long));
         Assert.Equal(WatchStep.ReportGone, watch.ProbeFinished(ProbeOutcome.Refused));
         Assert.Equal(WatchStep.Nothing, watch.ProbeFinished(ProbeOutcome.Refused));
-        Assert.Equal(WatchStep.Nothing, watch.ConnectionEnded());
+        Assert.Equal(WatchStep.Nothing, watch.ConnectionEnded(Long));
     }
 
     [Theory]
@@ -98,7 +100,7 @@ public sealed class MasterProcessWatchTests
         var watch = Watch();
         watch.Follow(Master);
         watch.Connected();
-        watch.ConnectionEnded();
+        watch.ConnectionEnded(Long);
 
         Assert.Equal(WatchStep.Nothing, watch.ProbeFinished(outcome));
         Assert.True(watch.Proven);
@@ -110,8 +112,48 @@ public sealed class MasterProcessWatchTests
         var watch = Watch();
         watch.Follow(Master);
 
-        Assert.Equal(WatchStep.Nothing, watch.ConnectionEnded());
+        Assert.Equal(WatchStep.Nothing, watch.ConnectionEnded(Long));
         Assert.Equal(WatchStep.Nothing, watch.ProbeFinished(ProbeOutcome.Refused));
+    }
+
+    [Fact]
+    public void ConnectionEnded_AcceptedProbeResetAtOnce_ProbesAgainWithoutPause()
+    {
+        // kill -9: the held connection ends, the probe lands in the backlog of a listener about to close and is reset.
+        var watch = Watch();
+        watch.Follow(Master);
+        watch.Connected();
+        Assert.Equal(WatchStep.Probe, watch.ConnectionEnded(Long));
+        Assert.Equal(WatchStep.Nothing, watch.ProbeFinished(ProbeOutcome.Accepted));
+        watch.Connected();
+
+        Assert.Equal(WatchStep.Probe, watch.ConnectionEnded(Quick));
+        Assert.Equal(WatchStep.ReportGone, watch.ProbeFinished(ProbeOutcome.Refused));
+    }
+
+    [Fact]
+    public void ConnectionEnded_SecondQuickCloseInARow_PausesUntilAConnectionLasts()
+    {
+        var watch = Watch();
+        watch.Follow(Master);
+        watch.Connected();
+
+        Assert.Equal(WatchStep.Probe, watch.ConnectionEnded(Quick));
+        Assert.Equal(WatchStep.PauseThenProbe, watch.ConnectionEnded(Quick));
+        Assert.Equal(WatchStep.PauseThenProbe, watch.ConnectionEnded(Quick));
+        Assert.Equal(WatchStep.Probe, watch.ConnectionEnded(Long));
+        Assert.Equal(WatchStep.Probe, watch.ConnectionEnded(Quick));
+    }
+
+    [Fact]
+    public void ProbeFinished_ReconnectRefusedOnProvenPort_ReportsGone()
+    {
+        // The monitor reports a refused reconnect through the same call: the port accepted this backup before.
+        var watch = Watch();
+        watch.Follow(Master);
+        watch.Connected();
+
+        Assert.Equal(WatchStep.ReportGone, watch.ProbeFinished(ProbeOutcome.Refused));
     }
 
     [Fact]

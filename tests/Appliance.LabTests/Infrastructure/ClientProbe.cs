@@ -28,6 +28,8 @@ internal sealed class ClientProbe : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _running = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _pending;
+    private int _refused;
+    private int _timedOut;
 
     public ClientProbe(string clientNamespace, IPEndPoint target)
     {
@@ -115,7 +117,9 @@ internal sealed class ClientProbe : IDisposable
     {
         lock (_attempts)
         {
-            return $"{_attempts.Count} attempts, {_attempts.Count(a => !a.Ok)} failed";
+            // Refused = the VIP's owner answered RST (a node whose proxy is gone still holds the VIP); timed out = no
+            // answer in time (nobody owns the VIP yet, or a frozen proxy).
+            return $"{_attempts.Count} attempts, {_attempts.Count(a => !a.Ok)} failed (refused {_refused}, timed out {_timedOut})";
         }
     }
 
@@ -181,6 +185,8 @@ internal sealed class ClientProbe : IDisposable
     private async Task AttemptAsync(Socket socket, long started)
     {
         var ok = false;
+        var refused = false;
+        var timedOut = false;
         try
         {
             using var timeout = new CancellationTokenSource(AttemptTimeout);
@@ -189,7 +195,15 @@ internal sealed class ClientProbe : IDisposable
             var buffer = new byte[1];
             ok = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token) == 1;
         }
-        catch (Exception e) when (e is SocketException or OperationCanceledException or IOException)
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionRefused)
+        {
+            refused = true;
+        }
+        catch (OperationCanceledException)
+        {
+            timedOut = true;
+        }
+        catch (Exception e) when (e is SocketException or IOException)
         {
             ok = false;
         }
@@ -199,6 +213,8 @@ internal sealed class ClientProbe : IDisposable
             lock (_attempts)
             {
                 _attempts.Add((started, ok));
+                _refused += refused ? 1 : 0;
+                _timedOut += timedOut ? 1 : 0;
             }
 
             Interlocked.Decrement(ref _pending);

@@ -82,4 +82,31 @@ public class TlsMappingTests
             [TlsCipherSuite.TLS_AES_256_GCM_SHA384, TlsCipherSuite.TLS_CHACHA20_POLY1305_SHA256, TlsCipherSuite.TLS_AES_128_GCM_SHA256, TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256],
             policy.AllowedCipherSuites);
     }
+
+    [CipherPolicyFact]
+    public void CreatePolicy_Tls13OnlyWithOpenSslDefaultList_NoPolicy()
+    {
+        // Nothing to change: without a policy .NET caches the OpenSSL context and resumes sessions.
+        Assert.Null(CipherSuiteMapper.CreatePolicy(null, "TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256", SslProtocols.Tls13));
+        Assert.Null(CipherSuiteMapper.CreatePolicy("ECDHE-RSA-AES128-GCM-SHA256", null, SslProtocols.Tls13));
+    }
+
+    [CipherPolicyFact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void CreatePolicy_Tls13OnlyWithOtherOrderOrSubset_Policy()
+    {
+        // The order is the server's preference, so another order changes what is negotiated.
+        Assert.Equal(
+            [TlsCipherSuite.TLS_AES_128_GCM_SHA256, TlsCipherSuite.TLS_AES_256_GCM_SHA384, TlsCipherSuite.TLS_CHACHA20_POLY1305_SHA256],
+            CipherSuiteMapper.CreatePolicy(null, "TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256", SslProtocols.Tls13)!
+                .AllowedCipherSuites.Take(3));
+        Assert.NotNull(CipherSuiteMapper.CreatePolicy(null, "TLS_AES_128_GCM_SHA256", SslProtocols.Tls13));
+    }
+
+    [CipherPolicyFact]
+    public void CreatePolicy_Tls12AlsoEnabled_DefaultTls13ListStillAPolicy()
+    {
+        // TLS 1.2's list is then the Mozilla one, not OpenSSL's default: the policy is needed.
+        Assert.NotNull(CipherSuiteMapper.CreatePolicy(null, "TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256", SslProtocols.Tls12 | SslProtocols.Tls13));
+    }
 }

@@ -100,7 +100,7 @@ public sealed partial class HaAgentService : IAsyncDisposable
         {
             // Fast takeover when the master's process dies (docs/ha.md): watches the master's sync port (sync_peer
             // lines; discovered peers once the sync service hands over its live set through UseSyncPeers).
-            service._liveness = new MasterLivenessMonitor(driver, config.SyncPeers, options.TimeProvider);
+            service._liveness = new MasterLivenessMonitor(driver, config.SyncPeers, options.TimeProvider, logger);
             service._liveness.Start();
         }
 

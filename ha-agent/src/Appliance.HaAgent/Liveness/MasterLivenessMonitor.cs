@@ -4,6 +4,8 @@ using Appliance.Contracts;
 using Appliance.HaAgent.Configuration;
 using Appliance.HaAgent.Driver;
 using Appliance.HaAgent.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Appliance.HaAgent.Liveness;
 
@@ -29,15 +31,17 @@ public sealed class MasterLivenessMonitor : IAsyncDisposable
     private readonly VrrpDriver _driver;
     private readonly MasterProcessWatch _watch;
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
     private Task _loop = Task.CompletedTask;
 
     /// <summary>Creates the monitor; nothing runs until <see cref="Start"/>.</summary>
-    public MasterLivenessMonitor(VrrpDriver driver, IReadOnlyList<SyncPeerConfig> peers, TimeProvider time)
+    public MasterLivenessMonitor(VrrpDriver driver, IReadOnlyList<SyncPeerConfig> peers, TimeProvider time, ILogger? logger = null)
     {
         _driver = driver;
         _watch = new MasterProcessWatch(peers);
         _time = time;
+        _logger = logger ?? NullLogger.Instance;
     }
 
     /// <summary>
@@ -97,47 +101,87 @@ public sealed class MasterLivenessMonitor : IAsyncDisposable
 
     private async Task RunAsync(CancellationToken token)
     {
-        while (!token.IsCancellationRequested)
+        // The connection being held: opened by the loop, or an accepted probe kept (MasterProcessWatch explains why).
+        Socket? held = null;
+        try
         {
-            if (_watch.Follow(CurrentMaster()) is not { } target || _watch.Master is not { } master)
+            while (!token.IsCancellationRequested)
             {
-                await Task.Delay(Poll, _time, token).ConfigureAwait(false);
-                continue;
-            }
+                if (_watch.Follow(CurrentMaster()) is not { } target || _watch.Master is not { } master)
+                {
+                    held?.Dispose();
+                    held = null;
+                    await Task.Delay(Poll, _time, token).ConfigureAwait(false);
+                    continue;
+                }
 
-            var (opened, socket) = await ConnectAsync(target, ConnectTimeout, token).ConfigureAwait(false);
-            if (socket is null)
-            {
-                // A refused first connect is no proof: the port may never have had a listener.
-                await Task.Delay(opened == ProbeOutcome.TimedOut ? Poll : RetryDelay, _time, token).ConfigureAwait(false);
-                continue;
-            }
+                if (held is null)
+                {
+                    var (opened, socket) = await ConnectAsync(target, ConnectTimeout, token).ConfigureAwait(false);
+                    if (socket is null)
+                    {
+                        // Refused on a port that accepted this backup for this master: gone. A refused first connect is
+                        // no proof (the port may never have had a listener).
+                        if (_watch.ProbeFinished(opened) == WatchStep.ReportGone)
+                        {
+                            Report(master, target);
+                            LivenessLog.Ended(_logger, _driver.Name, target.ToString(), 0, $"{opened} (reconnect)");
+                            continue;
+                        }
 
-            _watch.Connected();
-            bool ended;
-            using (socket)
-            {
-                ended = await HoldAsync(socket, master, token).ConfigureAwait(false);
-            }
+                        await Task.Delay(opened == ProbeOutcome.TimedOut ? Poll : RetryDelay, _time, token).ConfigureAwait(false);
+                        continue;
+                    }
 
-            if (!ended || _watch.ConnectionEnded() != WatchStep.Probe)
-            {
-                continue;
-            }
+                    _watch.Connected();
+                    held = socket;
+                    LivenessLog.Holding(_logger, _driver.Name, master.ToString(), target.ToString());
+                }
 
-            var (outcome, probe) = await ConnectAsync(target, ProbeTimeout, token).ConfigureAwait(false);
-            probe?.Dispose();
-            if (_watch.ProbeFinished(outcome) == WatchStep.ReportGone)
-            {
-                _driver.ReportMasterProcessGone(master, $"connection to {target} ended and a new one was refused");
-            }
-            else if (outcome == ProbeOutcome.Accepted)
-            {
-                // Alive (the server closed an idle connection): reconnect, but never spin on a server that closes at once.
-                await Task.Delay(Poll, _time, token).ConfigureAwait(false);
+                var since = _time.GetTimestamp();
+                bool ended;
+                using (held)
+                {
+                    ended = await HoldAsync(held, master, token).ConfigureAwait(false);
+                }
+
+                held = null;
+                var heldFor = _time.GetElapsedTime(since);
+                var step = ended ? _watch.ConnectionEnded(heldFor) : WatchStep.Nothing;
+                if (step == WatchStep.Nothing)
+                {
+                    continue;
+                }
+
+                if (step == WatchStep.PauseThenProbe)
+                {
+                    await Task.Delay(Poll, _time, token).ConfigureAwait(false);
+                }
+
+                var (outcome, probe) = await ConnectAsync(target, ProbeTimeout, token).ConfigureAwait(false);
+                if (_watch.ProbeFinished(outcome) == WatchStep.ReportGone)
+                {
+                    Report(master, target);
+                }
+
+                LivenessLog.Ended(_logger, _driver.Name, target.ToString(), (long)heldFor.TotalMilliseconds, outcome.ToString());
+                if (probe is not null)
+                {
+                    // Accepted: alive, or a listener about to close (kill -9 closes the process's sockets one by one).
+                    // Held as the connection, its end is probed at once: a reset from a closing listener is not missed.
+                    _watch.Connected();
+                    held = probe;
+                }
             }
         }
+        finally
+        {
+            held?.Dispose();
+        }
     }
+
+    private void Report(Ipv4Address master, IPEndPoint target) =>
+        _driver.ReportMasterProcessGone(master, $"connection to {target} ended and a new one was refused");
 
     /// <summary>Holds the connection: true when the peer ended it, false when the master changed first.</summary>
     private async Task<bool> HoldAsync(Socket socket, Ipv4Address master, CancellationToken token)

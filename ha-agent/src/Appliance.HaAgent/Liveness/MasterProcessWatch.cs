@@ -11,10 +11,21 @@ namespace Appliance.HaAgent.Liveness;
 /// process is gone. A port never seen open proves nothing (nothing may listen there at all), a timeout proves nothing
 /// (host dead or partitioned: the normal Master_Down_Timer decides), an accepted probe means alive. One report per
 /// proof: after a report the port must accept again before another. Not thread-safe: the monitor's loop owns it.
+/// <para>
+/// A killed process's file descriptors are closed one by one: its kernel may end this backup's connection while the
+/// listening socket still accepts for a few milliseconds, so a probe at once can be accepted (into the backlog of a
+/// listener about to close) and reset a moment later. The monitor therefore holds an accepted probe as its connection
+/// and probes again when that one ends; a refused reconnect on a proven port is the same proof as a refused probe.
+/// Only repeated quick closes (a live server that closes every connection at once) pause before the next probe.
+/// </para>
 /// </summary>
 public sealed class MasterProcessWatch
 {
+    /// <summary>A held connection that ends sooner than this after it opened counts as a quick close.</summary>
+    public static readonly TimeSpan QuickClose = TimeSpan.FromMilliseconds(50);
+
     private Func<IReadOnlyList<SyncPeerConfig>> _peers;
+    private int _quickCloses;
 
     /// <summary>Creates a watch over the configured sync peers.</summary>
     public MasterProcessWatch(IReadOnlyList<SyncPeerConfig> peers)
@@ -57,6 +68,7 @@ public sealed class MasterProcessWatch
 
         Master = master;
         Proven = false;
+        _quickCloses = 0;
         Target = target;
         return Target;
     }
@@ -70,10 +82,26 @@ public sealed class MasterProcessWatch
         }
     }
 
-    /// <summary>The held connection ended (the peer closed it or reset it): probe if the port was proven open.</summary>
-    public WatchStep ConnectionEnded() => Proven ? WatchStep.Probe : WatchStep.Nothing;
+    /// <summary>
+    /// The held connection ended (the peer closed it or reset it) <paramref name="heldFor"/> after it opened: probe if
+    /// the port was proven open, at once unless this is the second quick close in a row (then pause first, so a server
+    /// that closes every connection at once is not probed in a spin).
+    /// </summary>
+    public WatchStep ConnectionEnded(TimeSpan heldFor)
+    {
+        if (!Proven)
+        {
+            return WatchStep.Nothing;
+        }
 
-    /// <summary>The probe's outcome: refused on a proven port reports the process gone (once); anything else, nothing.</summary>
+        _quickCloses = heldFor < QuickClose ? _quickCloses + 1 : 0;
+        return _quickCloses >= 2 ? WatchStep.PauseThenProbe : WatchStep.Probe;
+    }
+
+    /// <summary>
+    /// The outcome of a probe or of a reconnect: refused on a proven port reports the process gone (once); anything else,
+    /// nothing (after <see cref="ProbeOutcome.Accepted"/> the monitor holds the new connection).
+    /// </summary>
     public WatchStep ProbeFinished(ProbeOutcome outcome)
     {
         if (outcome != ProbeOutcome.Refused || !Proven)

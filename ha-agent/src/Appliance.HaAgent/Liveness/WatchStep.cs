@@ -9,6 +9,9 @@ public enum WatchStep
     /// <summary>Probe the master's port once with a short connect timeout.</summary>
     Probe,
 
+    /// <summary>Wait <see cref="MasterLivenessMonitor.Poll"/>, then probe (a server that keeps closing connections at once).</summary>
+    PauseThenProbe,
+
     /// <summary>Report the master's process gone to the driver.</summary>
     ReportGone,
 }

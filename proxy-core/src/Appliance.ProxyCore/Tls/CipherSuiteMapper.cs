@@ -1,4 +1,5 @@
 using System.Net.Security;
+using System.Security.Authentication;
 using Appliance.ProxyCore.Configuration;
 
 namespace Appliance.ProxyCore.Tls;
@@ -78,12 +79,23 @@ internal static class CipherSuiteMapper
     /// The policy for a bind, or null when neither list applies (then the platform's defaults are used). The side not
     /// configured, or not applicable, gets <see cref="DefaultTls12"/> or <see cref="DefaultTls13"/>: a policy replaces
     /// both lists, and an empty side would disable its TLS version.
+    /// <para>
+    /// Also null when the policy would change nothing: the bind speaks TLS 1.3 only (<paramref name="protocols"/>) and
+    /// its TLS 1.3 list is OpenSSL's default, in its order (or not configured). Any policy costs every handshake: .NET on
+    /// Linux then builds a new OpenSSL context (SSL_CTX) per connection and cannot resume a session (the tickets it
+    /// sends are never accepted back), where without one it reuses a cached context and resumes.
+    /// </para>
     /// </summary>
-    public static CipherSuitesPolicy? CreatePolicy(string? ciphers, string? cipherSuites)
+    public static CipherSuitesPolicy? CreatePolicy(string? ciphers, string? cipherSuites, SslProtocols protocols = SslProtocols.None)
     {
         var tls12 = ciphers is null ? null : MapCiphers(ciphers, out _);
         var tls13 = cipherSuites is null ? null : MapCipherSuites(cipherSuites, out _);
         if (OperatingSystem.IsWindows() || (tls12 is null && tls13 is null))
+        {
+            return null;
+        }
+
+        if (protocols == SslProtocols.Tls13 && (tls13 is null || tls13.SequenceEqual(DefaultTls13)))
         {
             return null;
         }

@@ -38,7 +38,7 @@ public sealed class TlsServerOptionsProvider
         _protocols = TlsProtocolMapper.ToSslProtocols(config.Versions);
         var alpn = config.Alpn.Where(p => servedProtocols is null || servedProtocols.Contains(p)).ToList();
         _alpn = alpn.Count == 0 ? null : [.. alpn.Select(ToProtocol)];
-        _cipherSuites = CipherSuiteMapper.CreatePolicy(config.Ciphers, config.CipherSuites);
+        _cipherSuites = CipherSuiteMapper.CreatePolicy(config.Ciphers, config.CipherSuites, _protocols);
         if (config.Verify != ClientCertificateMode.None)
         {
             _clientValidator = new ClientCertificateValidator(
