@@ -221,7 +221,7 @@ EOF
 
 Cells: \`http-*\` = \`mode http\`; \`tcp-*\` = \`mode tcp\` (wrk's HTTP/1.1 through the TCP tunnel); \`tls-*\` = \`mode http\`
 behind \`bind ... ssl\`; \`-ka\` = keep-alive, \`-close\` = \`Connection: close\` (a new connection per request; for TLS
-the req/s are handshakes per second: \`tls-close\` resumed, \`tls-full\` full); \`-100\`/\`-64k\` = response body size; \`-c200\` = 200 connections instead of 50; \`ws-echo-100\` = 50 WebSockets through
+the req/s are handshakes per second: \`tls-close\` resumed, \`tls-full\` full); \`-100\`/\`-64k\` = response body size; \`-c200\` = 200 connections instead of 50; \`-splice\` = \`option splice-auto\` on the frontend (both proxies splice(2) once a read fills the buffer); \`ws-echo-100\` = 50 WebSockets through
 \`mode http\`, each sending a 100-byte message and waiting for its echo (\`appliance-bench ws-load\`; messages/s and
 round-trip p50/p99; CPU per 10k messages).
 
