@@ -47,13 +47,13 @@ public sealed class MasterLivenessMonitorTests
     }
 
     [Fact]
-    public async Task Monitor_MasterProcessDies_BackupTakesOverAfterSkewTimeAsProcessGone()
+    public async Task Monitor_MasterProcessDiesWithAnotherBackup_BackupTakesOverAfterSkewTimeAsProcessGone()
     {
         await using var h = new DriverHarness(priority: 100);
         await h.StartAsync();
         using var listener = new TcpListener(MasterIp.ToIPAddress(), 0);
         listener.Start();
-        await using var monitor = await WatchAsync(h, listener);
+        await using var monitor = await WatchAsync(h, listener, otherBackup: true);
         var held = await listener.AcceptSocketAsync().WaitAsync(Wait);
 
         // kill -9: the master's kernel closes the listening socket and the process's connections.
@@ -66,6 +66,24 @@ public sealed class MasterLivenessMonitorTests
         Assert.Equal(HaRole.Backup, h.Driver.Role);
         await h.AdvanceAsync(DriverHarness.Ms(10));
         Assert.Equal(HaRole.Master, h.Driver.Role);
+        Assert.Equal(VrrpTransitionReason.MasterProcessGone, h.Changes[^1].Reason);
+    }
+
+    [Fact]
+    public async Task Monitor_MasterProcessDiesInTwoNodeCluster_BackupTakesOverWithoutSkewTime()
+    {
+        await using var h = new DriverHarness(priority: 100);
+        await h.StartAsync();
+        using var listener = new TcpListener(MasterIp.ToIPAddress(), 0);
+        listener.Start();
+        await using var monitor = await WatchAsync(h, listener);
+        var held = await listener.AcceptSocketAsync().WaitAsync(Wait);
+
+        listener.Stop();
+        held.Dispose();
+
+        // The dead master was the only peer: no backup to order, so no Skew_Time (the fake clock does not move).
+        await WaitUntilAsync(h, () => h.Driver.Role == HaRole.Master);
         Assert.Equal(VrrpTransitionReason.MasterProcessGone, h.Changes[^1].Reason);
     }
 
@@ -113,10 +131,17 @@ public sealed class MasterLivenessMonitorTests
     }
 
     /// <summary>Makes the listener's address this backup's master and starts a monitor that watches it.</summary>
-    private static async Task<MasterLivenessMonitor> WatchAsync(DriverHarness h, TcpListener listener)
+    /// <param name="otherBackup">A third node among the sync peers (never connected to: only the master is watched).</param>
+    private static async Task<MasterLivenessMonitor> WatchAsync(DriverHarness h, TcpListener listener, bool otherBackup = false)
     {
         await h.ReceiveAsync(priority: 200, from: MasterIp);
-        var monitor = new MasterLivenessMonitor(h.Driver, [new SyncPeerConfig("lb2", (IPEndPoint)listener.LocalEndpoint)], TimeProvider.System);
+        List<SyncPeerConfig> peers = [new SyncPeerConfig("lb2", (IPEndPoint)listener.LocalEndpoint)];
+        if (otherBackup)
+        {
+            peers.Add(new SyncPeerConfig("lb3", IPEndPoint.Parse("127.0.0.3:7600")));
+        }
+
+        var monitor = new MasterLivenessMonitor(h.Driver, peers, TimeProvider.System);
         monitor.Start();
         return monitor;
     }

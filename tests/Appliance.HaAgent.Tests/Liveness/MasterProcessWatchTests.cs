@@ -23,6 +23,33 @@ public sealed class MasterProcessWatchTests
     }
 
     [Fact]
+    public void MasterIsOnlyPeer_TwoNodeCluster_True()
+    {
+        var watch = new MasterProcessWatch([new SyncPeerConfig("lb2", MasterSync)]);
+        watch.Follow(Master);
+
+        Assert.True(watch.MasterIsOnlyPeer);
+    }
+
+    [Fact]
+    public void MasterIsOnlyPeer_AnotherPeerCouldCompete_False()
+    {
+        var watch = Watch();
+        watch.Follow(Master);
+
+        Assert.False(watch.MasterIsOnlyPeer);
+    }
+
+    [Fact]
+    public void MasterIsOnlyPeer_MasterNotAPeer_False()
+    {
+        var watch = Watch();
+        watch.Follow(Address("10.0.0.99"));
+
+        Assert.False(watch.MasterIsOnlyPeer);
+    }
+
+    [Fact]
     public void Follow_IPv4MappedPeer_Matches()
     {
         var mapped = new IPEndPoint(IPAddress.Parse("::ffff:10.0.0.20"), 7600);

@@ -70,4 +70,19 @@ public sealed class VrrpStateMachineMasterGoneTests
         Assert.False(machine.MasterProcessGone(Higher, Start + Ms(100)));
         Assert.Equal(HaRole.Master, machine.State);
     }
+
+    [Fact]
+    public void MasterProcessGone_NoOtherBackup_TakesOverAtOnce()
+    {
+        var machine = StartedBackup();
+        var heard = Start + Ms(500);
+        machine.OnAdvert(new ReceivedAdvert(Higher, 200, 100), heard);
+        var reported = heard + Ms(300);
+
+        Assert.True(machine.MasterProcessGone(Higher, reported, noOtherBackup: true));
+
+        // Skew_Time orders competing backups; with the dead master as the only peer there is nobody to order.
+        Assert.Equal(reported, machine.MasterDownTimerDeadline);
+        AssertTransition(machine.OnTimer(reported), HaRole.Backup, HaRole.Master, VrrpTransitionReason.MasterProcessGone);
+    }
 }

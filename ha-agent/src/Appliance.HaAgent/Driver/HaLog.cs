@@ -39,8 +39,8 @@ internal static partial class HaLog
     [LoggerMessage(5011, LogLevel.Information, "{Instance}: planned switchover: {What}")]
     public static partial void Switchover(ILogger logger, string instance, string what);
 
-    [LoggerMessage(5012, LogLevel.Warning, "{Instance}: master {Master} process gone ({Evidence}): taking over after Skew_Time, not Master_Down_Interval")]
-    public static partial void MasterProcessGone(ILogger logger, string instance, string master, string evidence);
+    [LoggerMessage(5012, LogLevel.Warning, "{Instance}: master {Master} process gone ({Evidence}): taking over {When}, not after Master_Down_Interval")]
+    public static partial void MasterProcessGone(ILogger logger, string instance, string master, string evidence, string when);
 
     [LoggerMessage(5013, LogLevel.Information, "{Instance}: master {Master} reported gone ({Evidence}) but it is no longer this backup's master: ignored")]
     public static partial void MasterProcessGoneIgnored(ILogger logger, string instance, string master, string evidence);

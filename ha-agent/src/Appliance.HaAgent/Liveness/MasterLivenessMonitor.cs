@@ -181,7 +181,7 @@ public sealed class MasterLivenessMonitor : IAsyncDisposable
     }
 
     private void Report(Ipv4Address master, IPEndPoint target) =>
-        _driver.ReportMasterProcessGone(master, $"connection to {target} ended and a new one was refused");
+        _driver.ReportMasterProcessGone(master, $"connection to {target} ended and a new one was refused", _watch.MasterIsOnlyPeer);
 
     /// <summary>Holds the connection: true when the peer ended it, false when the master changed first.</summary>
     private async Task<bool> HoldAsync(Socket socket, Ipv4Address master, CancellationToken token)

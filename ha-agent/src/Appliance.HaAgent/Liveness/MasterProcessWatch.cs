@@ -50,6 +50,12 @@ public sealed class MasterProcessWatch
     /// <summary>The master's <c>sync_peer</c> endpoint; null when there is no master or no peer has its address.</summary>
     public IPEndPoint? Target { get; private set; }
 
+    /// <summary>
+    /// True when the peer set is the master's peer alone: a two-node cluster, where no other backup competes for the
+    /// takeover (so Skew_Time, which orders competing backups, is skipped).
+    /// </summary>
+    public bool MasterIsOnlyPeer => Target is not null && PeerSource() is { Count: 1 };
+
     /// <summary>True once a connection to <see cref="Target"/> succeeded for the current master.</summary>
     public bool Proven { get; private set; }
 

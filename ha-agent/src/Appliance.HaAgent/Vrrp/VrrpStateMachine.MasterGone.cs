@@ -17,17 +17,20 @@ public sealed partial class VrrpStateMachine
     /// <summary>
     /// The master whose adverts this backup accepted, <paramref name="master"/>, has lost its process. In Backup with
     /// that master current, Master_Down_Timer is brought forward to Skew_Time from <paramref name="now"/> (never pushed
-    /// later). Returns false and changes nothing otherwise: another master took over meanwhile, or this node is not a
-    /// backup. A master that is in fact alive keeps advertising and each advert re-arms the timer as usual.
+    /// later), or to <paramref name="now"/> when <paramref name="noOtherBackup"/> (the dead master is this node's only
+    /// peer, so Skew_Time, which orders competing backups, has nobody to order). Returns false and changes nothing
+    /// otherwise: another master took over meanwhile, or this node is not a backup. A master that is in fact alive keeps
+    /// advertising and each advert re-arms the timer as usual (and a higher-priority master's advert sends this node back
+    /// to Backup, §6.4.3).
     /// </summary>
-    public bool MasterProcessGone(Ipv4Address master, TimeSpan now)
+    public bool MasterProcessGone(Ipv4Address master, TimeSpan now, bool noOtherBackup = false)
     {
         if (State != HaRole.Backup || MasterAddress != master)
         {
             return false;
         }
 
-        var deadline = now + VrrpTiming.FromCentiseconds(SkewTimeCs);
+        var deadline = noOtherBackup ? now : now + VrrpTiming.FromCentiseconds(SkewTimeCs);
         MasterDownTimerDeadline = MasterDownTimerDeadline is { } current && current < deadline ? current : deadline;
         MasterAddress = null;
         _masterGoneReported = true;
