@@ -185,7 +185,7 @@ Backends: nginx (one process, \`master_process off\`, pinned with the load gener
 Ours and haproxy load the same configuration text (only the ports differ; \`maxconn $MAXCONN\` so haproxy's two
 descriptors per connection fit the hard limit of $FD_LIMIT), run side by side, each pinned to CPU 0
 (\`taskset -c 0\`); wrk, nginx and the echo server are pinned to CPU 1. Each run: \`taskset -c 1 wrk -t1 -c50
--d${SECONDS_PER_RUN}s --latency [-H "Connection: close"] URL\` after a 2 s warm-up per cell and implementation; the runs
+-d${SECONDS_PER_RUN}s --latency [-H "Connection: close"] URL\` after a ${WARMUP_SECONDS:-2} s warm-up per cell and implementation; the runs
 alternate ours, haproxy. The proxy's CPU is utime + stime from /proc/PID/stat before and after the run. TLS: TLS 1.3
 only, OpenSSL's default suite list in its order, the same self-signed ECDSA P-256 certificate. wrk offers the previous
 session's ticket on every new connection (seen with tshark: 248 of 250 ClientHellos carry a pre_shared_key), so
