@@ -185,7 +185,10 @@ Backends: nginx (one process, \`master_process off\`, pinned with the load gener
 Ours and haproxy load the same configuration text (only the ports differ; \`maxconn $MAXCONN\` so haproxy's two
 descriptors per connection fit the hard limit of $FD_LIMIT), run side by side, each pinned to CPU 0
 (\`taskset -c 0\`); wrk, nginx and the echo server are pinned to CPU 1. Each run: \`taskset -c 1 wrk -t1 -c50
--d${SECONDS_PER_RUN}s --latency [-H "Connection: close"] URL\` after a ${WARMUP_SECONDS:-2} s warm-up per cell and implementation; the runs
+-d${SECONDS_PER_RUN}s --latency [-H "Connection: close"] URL\` after a warm-up per cell and implementation (the same load in 2 s slices until the proxy's CPU per request is
+steady: at least ${WARMUP_SECONDS:-2} s, then until three slices in a row lie within 6 % of their mean and are no longer
+5 % below the three before, at most ${WARMUP_MAX:-${WARMUP_SECONDS:-2}} s; see
+"Warm-up" below); the runs
 alternate ours, haproxy. The proxy's CPU is utime + stime from /proc/PID/stat before and after the run. TLS: TLS 1.3
 only, OpenSSL's default suite list in its order, the same self-signed ECDSA P-256 certificate. wrk offers the previous
 session's ticket on every new connection (seen with tshark: 248 of 250 ClientHellos carry a pre_shared_key), so
@@ -315,6 +318,21 @@ $(cat "$LOGGING_LINES")
 \`\`\`
 
 EOF
+fi
+
+if [ -s "${WARMUP_RESULTS:-}" ]; then
+  cat <<EOF
+## Warm-up
+Seconds of load each proxy needed, per cell, before its CPU per request was steady, and that cost (µs per request) in
+each 2 s slice. Our proxy compiles its hot paths a second time in the background (.NET tiered compilation with PGO) on
+its pinned core, so a cell that reaches new code starts up to 2x dearer; a fixed 2-5 s warm-up measured that
+compilation. A cell at the cap (${WARMUP_MAX:-40} s) did not settle within it.
+
+| cell | proxy | seconds | µs CPU per request, per slice |
+|---|---|---|---|
+EOF
+  awk -F'\t' '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }' "$WARMUP_RESULTS"
+  echo
 fi
 
 if [ -s "${SYNC_RESULTS:-}" ]; then
