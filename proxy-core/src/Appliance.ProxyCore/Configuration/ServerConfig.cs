@@ -48,6 +48,12 @@ public sealed record ServerConfig
     /// <summary>Idle keep-alive connections kept for reuse (HAProxy's <c>pool-max-conn</c>): -1 = unlimited (the default), 0 = none.</summary>
     public int PoolMaxConn { get; init; } = -1;
 
+    /// <summary>
+    /// How many clients may wait in the server's own queue (persistent clients while it is at <see cref="MaxConn"/>);
+    /// past it they are balanced to other servers. 0 = unlimited (HAProxy's <c>maxqueue</c>).
+    /// </summary>
+    public int MaxQueue { get; init; }
+
     public bool Backup { get; init; }
 
     public bool Disabled { get; init; }

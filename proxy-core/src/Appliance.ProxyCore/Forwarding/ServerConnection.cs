@@ -59,6 +59,6 @@ public sealed class ServerConnection : IDisposable
         }
 
         Server.State.ReleaseSlot();
-        _backend.Queue.SignalOne();
+        ServerQueue.SignalOldest(Server.State.Queue, _backend.Queue);
     }
 }

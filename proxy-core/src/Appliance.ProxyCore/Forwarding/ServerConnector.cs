@@ -9,9 +9,10 @@ namespace Appliance.ProxyCore.Forwarding;
 
 /// <summary>
 /// Gets a connected server socket for a new session, as HAProxy does: pick a server (waiting in the backend queue while
-/// every usable server is at its <c>maxconn</c>, bounded by <c>timeout queue</c>), connect within <c>timeout connect</c>,
-/// and on failure retry up to <c>retries</c> times on the same server after a turn-around pause of
-/// min(timeout connect, 1 s), except that with <c>option redispatch</c> the last retry goes to another server.
+/// every usable server is at its <c>maxconn</c>, or in the server's own queue when persistence names a full server;
+/// both bounded by <c>timeout queue</c>), connect within <c>timeout connect</c>, and on failure retry up to
+/// <c>retries</c> times on the same server after a turn-around pause of min(timeout connect, 1 s), except that with
+/// <c>option redispatch</c> the last retry goes to another server.
 /// </summary>
 public sealed class ServerConnector
 {
@@ -44,6 +45,7 @@ public sealed class ServerConnector
         var attempts = 1 + Math.Max(0, backend.Config.Retries);
         var queued = TimeSpan.Zero;
         var started = _time.GetTimestamp();
+        var queueDeadline = backend.QueueTimeout is { } timeout ? started + (long)(timeout.TotalSeconds * _time.TimestampFrequency) : long.MaxValue;
         var connectTimeout = backend.Config.Timeouts.Connect;
         ServerModel? server = null;
         ServerModel? failed = null;
@@ -62,9 +64,9 @@ public sealed class ServerConnector
 
                 var wanted = redispatchNow ? null : preferred;
                 var queueStart = _time.GetTimestamp();
-                var (acquired, failure) = wanted is not null && backend.TakesPersistentClient(wanted) && wanted.State.TryAcquireSlot()
-                    ? (wanted, ConnectFailure.None)
-                    : await AcquireAsync(backend, context, redispatchNow ? failed : null, abort).ConfigureAwait(false);
+                var (acquired, failure) = wanted is not null && backend.TakesPersistentClient(wanted)
+                    ? await AcquirePersistentAsync(backend, wanted, context, queueDeadline, abort).ConfigureAwait(false)
+                    : await AcquireAsync(backend, context, redispatchNow ? failed : null, queueDeadline, abort).ConfigureAwait(false);
                 if (acquired is null)
                 {
                     return (null, failure);
@@ -121,13 +123,82 @@ public sealed class ServerConnector
     private static void ReleaseSlot(BackendModel backend, ServerModel server)
     {
         server.State.ReleaseSlot();
-        backend.Queue.SignalOne();
+        ServerQueue.SignalOldest(server.State.Queue, backend.Queue);
+    }
+
+    /// <summary>
+    /// A slot on the server persistence names (a cookie or stick entry), as HAProxy assigns one: at once when it has
+    /// one free; else the client waits in that server's own queue, keeping its place, until a slot frees or
+    /// <c>timeout queue</c> passes. It is balanced like a new client instead when the server's queue holds
+    /// <c>maxqueue</c> clients already, or when the server goes down while it waits and <c>option redispatch</c> is on
+    /// (without it, it waits for the server as HAProxy's queued clients do).
+    /// </summary>
+    private async ValueTask<(ServerModel? Server, ConnectFailure Failure)> AcquirePersistentAsync(
+        BackendModel backend, ServerModel server, BalanceContext context, long deadline, CancellationToken abort)
+    {
+        var queue = server.State.Queue;
+        long? place = null;
+        while (true)
+        {
+            if (backend.TakesPersistentClient(server) && server.State.TryAcquireSlot())
+            {
+                return (server, ConnectFailure.None);
+            }
+
+            var maxQueue = server.Config.MaxQueue;
+            if ((place is null && maxQueue > 0 && queue.Count >= maxQueue) || (!backend.TakesPersistentClient(server) && backend.Config.Redispatch))
+            {
+                return await AcquireAsync(backend, context, null, deadline, abort).ConfigureAwait(false);
+            }
+
+            using var ticket = place is { } kept ? queue.Enter(kept) : queue.Enter();
+            place = ticket.Sequence;
+
+            // A slot may have been freed between the first look and entering the queue.
+            if (backend.TakesPersistentClient(server) && server.State.TryAcquireSlot())
+            {
+                return (server, ConnectFailure.None);
+            }
+
+            if (await WaitAsync(ticket, deadline, server.State.Queue, backend.Queue, abort).ConfigureAwait(false) is { } failure)
+            {
+                return (null, failure);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits for <paramref name="ticket"/> to be signalled until <paramref name="deadline"/>; null when it was, else
+    /// why not. A signal that comes together with giving up is passed on, so the freed slot is not lost.
+    /// </summary>
+    private async ValueTask<ConnectFailure?> WaitAsync(ServerQueue.Ticket ticket, long deadline, ServerQueue first, ServerQueue second, CancellationToken abort)
+    {
+        var remaining = deadline == long.MaxValue ? Timeout.InfiniteTimeSpan : _time.GetElapsedTime(_time.GetTimestamp(), deadline);
+        if (remaining != Timeout.InfiniteTimeSpan && remaining <= TimeSpan.Zero)
+        {
+            return ConnectFailure.QueueTimeout;
+        }
+
+        try
+        {
+            await ticket.Signalled.WaitAsync(remaining, _time, abort).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            if (ticket.Signalled.IsCompleted)
+            {
+                ServerQueue.SignalOldest(first, second);
+            }
+
+            return ex is TimeoutException ? ConnectFailure.QueueTimeout : ConnectFailure.Aborted;
+        }
     }
 
     private async ValueTask<(ServerModel? Server, ConnectFailure Failure)> AcquireAsync(
-        BackendModel backend, BalanceContext context, ServerModel? exclude, CancellationToken abort)
+        BackendModel backend, BalanceContext context, ServerModel? exclude, long deadline, CancellationToken abort)
     {
-        var deadline = backend.QueueTimeout is { } timeout ? _time.GetTimestamp() + (long)(timeout.TotalSeconds * _time.TimestampFrequency) : long.MaxValue;
+        long? place = null;
         while (true)
         {
             var selection = backend.Selector.Select(context, exclude);
@@ -147,7 +218,8 @@ public sealed class ServerConnector
                 return (null, ConnectFailure.NoServer);
             }
 
-            using var ticket = backend.Queue.Enter();
+            using var ticket = place is { } kept ? backend.Queue.Enter(kept) : backend.Queue.Enter();
+            place = ticket.Sequence;
 
             // A slot may have been freed between the selection and entering the queue: look once more before waiting.
             var retry = backend.Selector.Select(context, exclude);
@@ -156,25 +228,10 @@ public sealed class ServerConnector
                 return (late, ConnectFailure.None);
             }
 
-            var remaining = deadline == long.MaxValue ? Timeout.InfiniteTimeSpan : _time.GetElapsedTime(_time.GetTimestamp(), deadline);
-            if (remaining != Timeout.InfiniteTimeSpan && remaining <= TimeSpan.Zero)
+            // Woken at the same moment it gives up, it passes the signal on to the backend's next waiter.
+            if (await WaitAsync(ticket, deadline, backend.Queue, backend.Queue, abort).ConfigureAwait(false) is { } failure)
             {
-                return (null, ConnectFailure.QueueTimeout);
-            }
-
-            try
-            {
-                await ticket.Signalled.WaitAsync(remaining, _time, abort).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
-            {
-                if (ticket.Signalled.IsCompleted)
-                {
-                    // Woken at the same moment we gave up: hand the freed slot to the next waiter.
-                    backend.Queue.SignalOne();
-                }
-
-                return (null, ex is TimeoutException ? ConnectFailure.QueueTimeout : ConnectFailure.Aborted);
+                return (null, failure);
             }
         }
     }

@@ -139,13 +139,22 @@ public sealed class ServerState
     /// <summary>Available and with a positive effective weight: may take new, non-persistent connections.</summary>
     public bool IsUsable => IsAvailable && EffectiveWeight > 0;
 
-    /// <summary>True when <see cref="MaxConn"/> is set and reached.</summary>
+    /// <summary>
+    /// Connections that persistence sends to this server while it is at its <see cref="MaxConn"/> wait here (HAProxy's
+    /// server queue, bounded by <c>maxqueue</c>). It lives with the state, so it survives a reload.
+    /// </summary>
+    public ServerQueue Queue { get; } = new();
+
+    /// <summary>
+    /// True when <see cref="MaxConn"/> is set and reached, or clients wait in the server's own <see cref="Queue"/>: a
+    /// new client is not balanced onto a slot that persistent ones are waiting for, as in HAProxy.
+    /// </summary>
     public bool IsFull
     {
         get
         {
             var max = MaxConn;
-            return max > 0 && ActiveConnections >= max;
+            return max > 0 && (ActiveConnections >= max || Queue.Count > 0);
         }
     }
 
@@ -223,6 +232,12 @@ public sealed class ServerState
 
     private void OnChanged()
     {
+        if (!IsAvailable)
+        {
+            // Queued clients look again: with 'option redispatch' they go to another server (HAProxy's redistribution).
+            Queue.SignalAll();
+        }
+
         Clock.SetDown(!IsAvailable);
         Clock.Changed();
         StateChanged?.Invoke();

@@ -25,9 +25,14 @@ internal static class ServerStatsRow
         row.Set(PxName, backend.Name);
         row.Set(SvName, server.Name);
 
-        // HAProxy queues per backend here; a server has no queue of its own.
-        row.Set(QCur, 0);
-        row.Set(QMax, 0);
+        // The server's own queue: clients persistence sends to it while it is full.
+        row.Set(QCur, state.Queue.Count);
+        row.Set(QMax, state.Queue.MaxCount);
+        if (server.Config.MaxQueue > 0)
+        {
+            row.Set(QLimit, server.Config.MaxQueue);
+        }
+
         row.Set(SCur, traffic.CurrentSessions);
         row.Set(SMax, traffic.MaxSessions);
         if (state.MaxConn > 0)

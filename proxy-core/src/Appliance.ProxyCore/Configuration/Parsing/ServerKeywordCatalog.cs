@@ -27,7 +27,7 @@ internal static class ServerKeywordCatalog
         new("resolve-net", 1, Deferred), new("resolve-opts", 1, Deferred), new("init-addr", 1, Deferred),
         new("slowstart", 1, Deferred), new("on-marked-down", 1, Deferred), new("on-marked-up", 1, Deferred),
         new("on-error", 1, Deferred), new("observe", 1, Deferred), new("error-limit", 1, Deferred), new("track", 1, Deferred),
-        new("id", 1, Deferred), new("minconn", 1, Deferred), new("maxqueue", 1, Deferred), new("max-reuse", 1, Deferred),
+        new("id", 1, Deferred), new("minconn", 1, Deferred), new("maxqueue", 1, Parsed), new("max-reuse", 1, Deferred),
         new("ca-file", 1, Deferred), new("crl-file", 1, Deferred), new("crt", 1, Deferred), new("alpn", 1, Deferred),
         new("npn", 1, Deferred), new("proto", 1, Deferred), new("pool-max-conn", 1, Parsed),
         new("pool-purge-delay", 1, Deferred), new("pool-low-conn", 1, Deferred), new("tfo", 0, Deferred),

@@ -59,6 +59,7 @@ internal sealed class ServerLineParser(DiagnosticBag bag)
             Weight = parameters.Weight,
             MaxConn = parameters.MaxConn,
             PoolMaxConn = parameters.PoolMaxConn,
+            MaxQueue = parameters.MaxQueue,
             Backup = parameters.Backup,
             Disabled = parameters.Disabled,
             Cookie = parameters.Cookie,
@@ -169,6 +170,7 @@ internal sealed class ServerLineParser(DiagnosticBag bag)
             case "fall": return Set(_values.Integer(keyword, where, value!, 1, int.MaxValue, location), v => p.Fall = v);
             case "weight": return Set(_values.Integer(keyword, where, value!, 0, 256, location), v => p.Weight = v);
             case "maxconn": return Set(_values.Integer(keyword, where, value!, 0, int.MaxValue, location), v => p.MaxConn = v);
+            case "maxqueue": return Set(_values.Integer(keyword, where, value!, 0, int.MaxValue, location), v => p.MaxQueue = v);
             case "pool-max-conn": return Set(_values.Integer(keyword, where, value!, -1, int.MaxValue, location), v => p.PoolMaxConn = v);
             case "port": return Set(_values.Port(keyword, where, value!, location), v => p.CheckPort = v);
             case "agent-port": return Set(_values.Port(keyword, where, value!, location), v => p.AgentPort = v);

@@ -30,6 +30,8 @@ internal sealed class ServerParams
 
     public int PoolMaxConn { get; set; } = -1;
 
+    public int MaxQueue { get; set; }
+
     public bool Backup { get; set; }
 
     public bool Disabled { get; set; }

@@ -107,6 +107,7 @@ internal sealed class ExchangeLog
             BackendConnections = Backend?.Traffic.CurrentSessions ?? 0,
             ServerConnections = server?.State.ActiveConnections ?? 0,
             Retries = Connection is null ? 0 : Connection.Attempts - 1,
+            ServerQueue = server?.State.Queue.Count ?? 0,
             BackendQueue = Backend?.Queue.Count ?? 0,
             RequestCaptures = _requestCaptures,
             ResponseCaptures = _responseCaptures,

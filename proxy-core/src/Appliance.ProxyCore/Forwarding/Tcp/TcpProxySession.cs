@@ -155,6 +155,7 @@ public sealed class TcpProxySession : IDisposable
             BackendConnections = backend.Traffic.CurrentSessions,
             ServerConnections = connection?.Server.State.ActiveConnections ?? 0,
             Retries = connection is null ? 0 : connection.Attempts - 1,
+            ServerQueue = connection?.Server.State.Queue.Count ?? 0,
             BackendQueue = backend.Queue.Count,
         });
     }
