@@ -28,9 +28,21 @@ public sealed class PersistentQueueTests
     }
 
     [Fact]
-    public async Task StuckServerQueueAtMaxqueue_NextClientBalancedToAnotherServer()
+    public async Task StuckServerQueueAtMaxqueue_NextClientRefused()
     {
         await using var stuck = await StuckClients.StartAsync("maxconn 1 maxqueue 1", "timeout queue 10s");
+
+        using var third = await ConnectAsync(stuck.Proxy.Port);
+
+        Assert.Null(await TcpClientHelper.ReadLineAsync(third, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(1, stuck.Server.State.Queue.Count);
+        Assert.Equal(1, stuck.Backends.All.Sum(b => b.Accepted));
+    }
+
+    [Fact]
+    public async Task StuckServerQueueAtMaxqueue_Redispatch_NextClientBalancedToAnotherServer()
+    {
+        await using var stuck = await StuckClients.StartAsync("maxconn 1 maxqueue 1", "timeout queue 10s\n    option redispatch");
 
         using var third = await ConnectAsync(stuck.Proxy.Port);
         var other = await TcpClientHelper.ReadLineAsync(third, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));

@@ -11,6 +11,12 @@ public enum ConnectFailure
     /// <summary>Every usable server stayed at its maxconn for the whole <c>timeout queue</c> [sQ].</summary>
     QueueTimeout,
 
+    /// <summary>
+    /// Persistence named a server at its maxconn whose own queue held <c>maxqueue</c> clients, and
+    /// <c>option redispatch</c> is off [SQ → 503 in HTTP].
+    /// </summary>
+    QueueFull,
+
     /// <summary>Every attempt failed (refused, unreachable or <c>timeout connect</c>) [SC].</summary>
     ConnectFailed,
 

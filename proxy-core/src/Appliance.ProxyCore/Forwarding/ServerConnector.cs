@@ -129,9 +129,9 @@ public sealed class ServerConnector
     /// <summary>
     /// A slot on the server persistence names (a cookie or stick entry), as HAProxy assigns one: at once when it has
     /// one free; else the client waits in that server's own queue, keeping its place, until a slot frees or
-    /// <c>timeout queue</c> passes. It is balanced like a new client instead when the server's queue holds
-    /// <c>maxqueue</c> clients already, or when the server goes down while it waits and <c>option redispatch</c> is on
-    /// (without it, it waits for the server as HAProxy's queued clients do).
+    /// <c>timeout queue</c> passes. When the server's queue holds <c>maxqueue</c> clients already it is refused, as in
+    /// HAProxy 2.6 (seen side by side); with <c>option redispatch</c> it is balanced like a new client instead, and so
+    /// is a waiting client whose server goes down (without it, it waits for the server as HAProxy's queued clients do).
     /// </summary>
     private async ValueTask<(ServerModel? Server, ConnectFailure Failure)> AcquirePersistentAsync(
         BackendModel backend, ServerModel server, BalanceContext context, long deadline, CancellationToken abort)
@@ -146,9 +146,15 @@ public sealed class ServerConnector
             }
 
             var maxQueue = server.Config.MaxQueue;
-            if ((place is null && maxQueue > 0 && queue.Count >= maxQueue) || (!backend.TakesPersistentClient(server) && backend.Config.Redispatch))
+            var queueFull = place is null && maxQueue > 0 && queue.Count >= maxQueue;
+            if ((queueFull || !backend.TakesPersistentClient(server)) && backend.Config.Redispatch)
             {
                 return await AcquireAsync(backend, context, null, deadline, abort).ConfigureAwait(false);
+            }
+
+            if (queueFull)
+            {
+                return (null, ConnectFailure.QueueFull);
             }
 
             using var ticket = place is { } kept ? queue.Enter(kept) : queue.Enter();

@@ -125,8 +125,8 @@ internal sealed partial class HttpExchange : IDisposable
                 backend, context, _client.Info.Frontend.Port, _client.Abort, preferred, attempt == 0 ? pool : null).ConfigureAwait(false);
             if (connection is null)
             {
-                _log.Fail(503, failure == ConnectFailure.QueueTimeout ? TerminationCause.ServerTimeout : TerminationCause.ServerAbort,
-                    failure == ConnectFailure.QueueTimeout ? SessionPhase.Queue : SessionPhase.Connect);
+                var termination = failure.ToTermination();
+                _log.Fail(503, termination.Cause, termination.Phase);
                 await _client.RefuseAsync(503, failure.ToString(), $"backend '{backend.Name}': {failure}", backend).ConfigureAwait(false);
                 return false;
             }

@@ -72,9 +72,7 @@ public sealed class TcpProxySession : IDisposable
         if (connection is null)
         {
             ProxyLog.NoServer(_logger, remote?.ToString() ?? "?", frontend.Name, backend.Name, failure.ToString());
-            Log(remote, local, acceptDate, accepted, frontend, backend, null, default, failure == ConnectFailure.QueueTimeout
-                ? new TerminationState(TerminationCause.ServerTimeout, SessionPhase.Queue)
-                : new TerminationState(TerminationCause.ServerAbort, SessionPhase.Connect));
+            Log(remote, local, acceptDate, accepted, frontend, backend, null, default, failure.ToTermination());
             return;
         }
 
