@@ -96,6 +96,7 @@ public sealed class PlannedSwitchoverTests(ITestOutputHelper output)
         Assert.Contains("takeover: lb3: lb3: backup now at priority 54 for 30 s", said + errors, StringComparison.Ordinal);
         Assert.Contains("lb3 did not become master; lb2 did (adverts from 10.213.0.12; lb3 reports BACKUP)", errors, StringComparison.Ordinal);
         Assert.Contains("recovery: released this node's hold so the election runs as configured again: this node is BACKUP at priority 150 ", errors, StringComparison.Ordinal);
+        Assert.Contains("lb3's takeover override ended too (lb3: released: no hold, no priority override; BACKUP at priority 10)", errors, StringComparison.Ordinal);
 
         // Released, lb1 (150, preempting) takes the VIP back from lb2: the cluster is where it was before the command.
         await lab.WaitForSoleMasterAsync(lab.Lb1, RoleTimeout);

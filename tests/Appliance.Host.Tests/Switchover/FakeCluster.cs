@@ -27,6 +27,16 @@ internal sealed class FakeCluster : ITakeoverRequester
         return Task.FromResult(Reply);
     }
 
+    public TakeoverReply ReleaseReply { get; init; } = new(true, "lb3: released: no hold, no priority override; BACKUP at priority 100");
+
+    public List<string> Releases { get; } = [];
+
+    public Task<TakeoverReply> ReleaseTakeoverAsync(string node, CancellationToken cancellationToken)
+    {
+        Releases.Add(node);
+        return Task.FromResult(ReleaseReply);
+    }
+
     public Task<IReadOnlyList<ClusterRole>> ReadRolesAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -44,11 +44,32 @@ public sealed class TakeoverConfirmationTests
         Assert.False(result.Succeeded);
         Assert.Equal("lb3 did not become master; lb2 did (adverts from 10.213.0.12; lb3 reports BACKUP) (for 900.0 ms)", result.Lines[^2]);
         Assert.StartsWith("recovery: released this node's hold so the election runs as configured again: this node is BACKUP at priority 150 ", result.Lines[^1], StringComparison.Ordinal);
-        Assert.EndsWith("lb3 keeps its takeover override (priority 254 less any tracker penalty) for 300 s ('appliance failover --release' on lb3 ends it)", result.Lines[^1], StringComparison.Ordinal);
+        Assert.EndsWith("lb3's takeover override ended too (lb3: released: no hold, no priority override; BACKUP at priority 100)", result.Lines[^1], StringComparison.Ordinal);
         Assert.Equal(["resign 00:05:00", "release"], _agent.Calls);
+        Assert.Equal(["lb3"], cluster.Releases);
         Assert.False(_agent.IsHeld);
         // It waited the settle time (4 advert intervals + 500 ms) before calling it: lb3 could still have preempted.
         Assert.True(cluster.RoleReads >= 9, $"{cluster.RoleReads} role reads");
+    }
+
+    [Fact]
+    public async Task FailoverAsync_AnotherNodeWinsAndTargetUnreachableForRelease_SaysTargetKeepsItsOverride()
+    {
+        _agent.NextMaster = Lb2Address;
+        var cluster = new FakeCluster
+        {
+            Roles = _ => FakeCluster.MasterIs("lb2", Nodes),
+            ReleaseReply = new TakeoverReply(false, "lb3: Unavailable: connection refused"),
+        };
+        _coordinator.Takeover = cluster;
+
+        var result = await DriveAsync(_coordinator.FailoverAsync(ToLb3, CancellationToken.None));
+
+        Assert.False(result.Succeeded);
+        Assert.EndsWith(
+            "lb3 keeps its takeover override (priority 254 less any tracker penalty) for 300 s: ending it failed (lb3: Unavailable: connection refused); 'appliance failover --release' on lb3 ends it",
+            result.Lines[^1], StringComparison.Ordinal);
+        Assert.Equal(["lb3"], cluster.Releases);
     }
 
     [Fact]

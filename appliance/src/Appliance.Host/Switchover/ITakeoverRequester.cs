@@ -16,6 +16,12 @@ internal interface ITakeoverRequester
     Task<TakeoverReply> RequestTakeoverAsync(string node, TimeSpan? hold, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Asks <paramref name="node"/> to end the takeover override <see cref="RequestTakeoverAsync"/> set (the switchover
+    /// failed), so it runs its configured priority again. Failures are an answer, not an exception, as above.
+    /// </summary>
+    Task<TakeoverReply> ReleaseTakeoverAsync(string node, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Every node's role as the node itself reports it (this node first, then each sync peer; an unreachable peer is a
     /// <see cref="ClusterRole"/> with its error): how the switchover confirms that NODE, and no other node, took over.
     /// </summary>

@@ -9,8 +9,8 @@ namespace Appliance.Host.Switchover;
 /// role it runs, and succeeds only when NODE, and no other node, reports MASTER. A different outcome (another node won,
 /// the master heard reports no MASTER over sync, two masters) is given <see cref="SettleTime"/> to turn into NODE, since a
 /// preempting NODE at the takeover priority takes a lower master's place after its Master_Down_Interval; if it does not,
-/// or nothing is heard before the timeout, the switchover failed and this node's hold is released so the election runs as
-/// configured again (the VIP is never unowned meanwhile: a resigned node keeps it until a new master is heard, and takes
+/// or nothing is heard before the timeout, the switchover failed: this node's hold is released and NODE is asked to end its
+/// takeover override, so the election runs as configured again (the VIP is never unowned meanwhile: a resigned node keeps it until a new master is heard, and takes
 /// over itself if none appears).
 /// </summary>
 internal sealed class TakeoverConfirmation
@@ -23,6 +23,9 @@ internal sealed class TakeoverConfirmation
     // The time a node needs after its VRRP transition until its sync status reports the new role (the host follows
     // the agent's role events), plus one role poll.
     private static readonly TimeSpan RoleReportMargin = TimeSpan.FromMilliseconds(500);
+
+    // How long the recovery waits for NODE to end its takeover override.
+    private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(5);
 
     private readonly ISwitchoverAgent _agent;
     private readonly ITakeoverRequester _cluster;
@@ -134,11 +137,18 @@ internal sealed class TakeoverConfirmation
 
         var role = await _agent.ReleaseAsync().ConfigureAwait(false);
         var upper = role.ToString().ToUpperInvariant();
+
+        // The switchover's own token may have fired (its --timeout): the release gets its own deadline.
+        using var deadline = new CancellationTokenSource(ReleaseTimeout, _time);
+        var released = await _cluster.ReleaseTakeoverAsync(node, deadline.Token).ConfigureAwait(false);
         var nodeHold = hold is { } h ? string.Create(CultureInfo.InvariantCulture, $"for {h.TotalSeconds:0.###} s") : "until released";
+        var nodePart = released.Accepted
+            ? $"{node}'s takeover override ended too ({released.Message})"
+            : $"{node} keeps its takeover override (priority {SwitchoverCoordinator.TakeoverPriority} less any tracker penalty) {nodeHold}: " +
+              $"ending it failed ({released.Message}); 'appliance failover --release' on {node} ends it";
         lines.Add(
             $"recovery: released this node's hold so the election runs as configured again: this node is {upper} at priority {_agent.Priority} " +
-            "and takes the VIP back if it has the highest priority and preempts, or when no master is heard; " +
-            $"{node} keeps its takeover override (priority {SwitchoverCoordinator.TakeoverPriority} less any tracker penalty) {nodeHold} ('appliance failover --release' on {node} ends it)");
+            $"and takes the VIP back if it has the highest priority and preempts, or when no master is heard; {nodePart}");
         return new SwitchoverResult(false, lines);
     }
 

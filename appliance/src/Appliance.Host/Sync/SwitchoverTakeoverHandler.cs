@@ -20,4 +20,10 @@ internal sealed class SwitchoverTakeoverHandler : ITakeoverHandler
         var reply = await _switchover.AcceptTakeoverAsync(request.Hold).ConfigureAwait(false);
         return new TakeoverResult(_nodeName, reply.Accepted, reply.Message);
     }
+
+    public async Task<TakeoverResult> ReleaseAsync(string from, CancellationToken cancellationToken)
+    {
+        var result = await _switchover.ReleaseAsync().ConfigureAwait(false);
+        return new TakeoverResult(_nodeName, result.Succeeded, string.Join("; ", result.Lines));
+    }
 }

@@ -32,6 +32,19 @@ internal sealed class SyncTakeoverRequester : ITakeoverRequester
         }
     }
 
+    public async Task<TakeoverReply> ReleaseTakeoverAsync(string node, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await _node.ReleaseTakeoverAsync(node, CallTimeout, cancellationToken).ConfigureAwait(false);
+            return new TakeoverReply(result.Accepted, $"{result.Node}: {result.Detail}");
+        }
+        catch (ArgumentException e)
+        {
+            return new TakeoverReply(false, e.Message);
+        }
+    }
+
     public async Task<IReadOnlyList<ClusterRole>> ReadRolesAsync(CancellationToken cancellationToken)
     {
         var status = await _node.GetClusterStatusAsync(StatusTimeout, cancellationToken).ConfigureAwait(false);

@@ -159,6 +159,23 @@ public class SyncNodeClusterTests
     }
 
     [Fact]
+    public async Task ReleaseTakeover_Peer_TargetHandlerEndsItsOverride()
+    {
+        var ports = FreePorts(2);
+        await using var a = await Create("lb1", ports[0], [("lb2", ports[1])]).StartAsync();
+        await using var b = await Create("lb2", ports[1], [("lb1", ports[0])]).StartAsync();
+        b.Node.SetRole(HaRole.Backup);
+        a.Node.SetRole(HaRole.Backup);
+
+        var result = await a.Node.ReleaseTakeoverAsync("lb2", TimeSpan.FromSeconds(5));
+
+        Assert.True(result.Accepted, result.Detail);
+        Assert.Equal(("lb2", "released: no hold, no priority override"), (result.Node, result.Detail));
+        Assert.Equal(["lb1"], b.Takeover.Releases);
+        Assert.Empty(b.Takeover.Requests);
+    }
+
+    [Fact]
     public async Task WaitForPeersCaughtUp_NotMaster_IsFalse()
     {
         var ports = FreePorts(1);

@@ -129,5 +129,17 @@ internal sealed class TestSyncNode : IAsyncDisposable
 
             return Task.FromResult(new TakeoverResult(node, true, "priority raised to 254"));
         }
+
+        public List<string> Releases { get; } = [];
+
+        public Task<TakeoverResult> ReleaseAsync(string from, CancellationToken cancellationToken)
+        {
+            lock (Releases)
+            {
+                Releases.Add(from);
+            }
+
+            return Task.FromResult(new TakeoverResult(node, true, "released: no hold, no priority override"));
+        }
     }
 }

@@ -113,17 +113,30 @@ public sealed partial class SyncNode
     /// <param name="hold">How long the peer keeps its takeover priority; null (the default) = until released.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">When <paramref name="peerName"/> is not a peer now (configured or discovered).</exception>
-    public async Task<TakeoverResult> RequestTakeoverAsync(string peerName, TimeSpan timeout, TimeSpan? hold = null, CancellationToken cancellationToken = default)
+    public Task<TakeoverResult> RequestTakeoverAsync(string peerName, TimeSpan timeout, TimeSpan? hold = null, CancellationToken cancellationToken = default) =>
+        SendTakeoverAsync(peerName, peer => new Proto.TakeoverRequest
+        {
+            From = NodeName, Epoch = (ulong)_epochs.Own, HeadSequence = (ulong)peer.State.Sent,
+            HoldMs = hold is { } h && h > TimeSpan.Zero ? (ulong)Math.Ceiling(h.TotalMilliseconds) : 0,
+        }, timeout, cancellationToken);
+
+    /// <summary>
+    /// A failed planned switchover's recovery: asks <paramref name="peerName"/> to end the takeover override that
+    /// <see cref="RequestTakeoverAsync"/> set, so it runs its configured priority again.
+    /// </summary>
+    /// <exception cref="ArgumentException">When <paramref name="peerName"/> is not a peer now (configured or discovered).</exception>
+    public Task<TakeoverResult> ReleaseTakeoverAsync(string peerName, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        SendTakeoverAsync(peerName, _ => new Proto.TakeoverRequest { From = NodeName, Epoch = (ulong)_epochs.Own, Release = true }, timeout, cancellationToken);
+
+    private async Task<TakeoverResult> SendTakeoverAsync(
+        string peerName, Func<PeerLink, Proto.TakeoverRequest> request, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var peers = _peerSet.Links;
         var peer = peers.FirstOrDefault(p => p.Name == peerName)
             ?? throw new ArgumentException($"'{peerName}' is not a sync_peer of {NodeName} (peers: {string.Join(", ", peers.Select(p => p.Name))})", nameof(peerName));
-        var request = new Proto.TakeoverRequest { From = NodeName, Epoch = (ulong)_epochs.Own, HeadSequence = (ulong)peer.State.Sent,
-            HoldMs = hold is { } h && h > TimeSpan.Zero ? (ulong)Math.Ceiling(h.TotalMilliseconds) : 0,
-        };
         try
         {
-            var reply = await peer.Channel.UnaryAsync(SyncMethods.Takeover, request, new CallOptions(timeout, CancellationToken: cancellationToken)).ConfigureAwait(false);
+            var reply = await peer.Channel.UnaryAsync(SyncMethods.Takeover, request(peer), new CallOptions(timeout, CancellationToken: cancellationToken)).ConfigureAwait(false);
             return new TakeoverResult(reply.Node, reply.Accepted, reply.Detail);
         }
         catch (RpcException e)

@@ -152,6 +152,10 @@ public sealed partial class SyncNode
         {
             result = new TakeoverResult(NodeName, false, $"{NodeName} has no takeover handler");
         }
+        else if (request.Release)
+        {
+            result = await handler.ReleaseAsync(request.From, context.CancellationToken).ConfigureAwait(false);
+        }
         else if (Role == HaRole.Master)
         {
             result = new TakeoverResult(NodeName, false, $"{NodeName} is already master");
