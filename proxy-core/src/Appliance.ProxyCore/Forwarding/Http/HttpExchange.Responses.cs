@@ -171,7 +171,7 @@ internal sealed partial class HttpExchange
             Client = _client.FrontendTimeouts.Client,
             ClientFin = _client.FrontendTimeouts.ClientFin ?? _client.FrontendTimeouts.Client,
         };
-        await UpgradedTunnel.RunAsync(_client, link, timeouts).ConfigureAwait(false);
+        await UpgradedTunnel.RunAsync(_client, link, timeouts, requestBodyDone: Request.Framing == BodyFraming.None).ConfigureAwait(false);
         return ExchangeOutcome.Close;
     }
 

@@ -9,15 +9,19 @@ namespace Appliance.ProxyCore.Forwarding.Http;
 /// <summary>
 /// The tunnel of an upgraded HTTP connection (101 Switching Protocols: WebSocket and the like). A plain client tunnels
 /// socket to socket (<see cref="TcpTunnel"/>: no pipes, one pooled buffer per direction only while bytes flow) once
-/// the bytes already buffered behind the heads are passed on; a TLS client, or a side that already ended, goes through
-/// the pipes (<see cref="PipeTunnel"/>). Either way every byte counts, as it passes, for the frontend, the backend, the
+/// the bytes already buffered behind the heads are passed on; a TLS client, a request with a body, or a side that
+/// already ended goes through the pipes (<see cref="PipeTunnel"/>). Either way every byte counts, as it passes, for the frontend, the backend, the
 /// server and the access log.
 /// </summary>
 internal static class UpgradedTunnel
 {
-    public static async Task RunAsync(HttpClientConnection client, ServerLink link, TunnelTimeouts timeouts)
+    /// <param name="requestBodyDone">
+    /// False when the upgrade request had a body, whose copy may still be reading the client's pipe: the pipes then
+    /// stay the only readers of the client.
+    /// </param>
+    public static async Task RunAsync(HttpClientConnection client, ServerLink link, TunnelTimeouts timeouts, bool requestBodyDone)
     {
-        if (!client.Info.IsTls && client.Stream is CountingStream counted
+        if (requestBodyDone && !client.Info.IsTls && client.Stream is CountingStream counted
             && await PassBufferedAsync(client.Input, link.Output).ConfigureAwait(false)
             && await PassBufferedAsync(link.Input, client.Output).ConfigureAwait(false))
         {
