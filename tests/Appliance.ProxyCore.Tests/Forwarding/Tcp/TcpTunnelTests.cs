@@ -36,14 +36,14 @@ public sealed class TcpTunnelTests
     }
 
     [LinuxFact]
-    public async Task RunAsync_WhileRunning_SocketsCompleteInlineAndAreHandedBackWithout()
+    public async Task RunAsync_WhileRunning_SocketsCompleteInlineWherePreferredAndAreHandedBackWithout()
     {
         using var client = await SocketPair.CreateAsync();
         using var server = await SocketPair.CreateAsync();
         var tunnel = TcpTunnel.RunAsync(client.Far, server.Near, TunnelTimeouts.None, TimeProvider.System, CancellationToken.None);
 
-        Assert.True(InlineCompletions.IsEnabled(client.Far));
-        Assert.True(InlineCompletions.IsEnabled(server.Near));
+        Assert.Equal(InlineCompletions.Preferred, InlineCompletions.IsEnabled(client.Far));
+        Assert.Equal(InlineCompletions.Preferred, InlineCompletions.IsEnabled(server.Near));
         Assert.False(InlineCompletions.IsEnabled(client.Near));
         await client.Near.SendAsync(Encoding.ASCII.GetBytes("ping"), SocketFlags.None);
         client.Near.Shutdown(SocketShutdown.Send);

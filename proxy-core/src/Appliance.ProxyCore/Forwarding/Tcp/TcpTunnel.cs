@@ -9,8 +9,9 @@ namespace Appliance.ProxyCore.Forwarding.Tcp;
 /// passed on as a half-close (shutdown of the send side) so the other direction keeps flowing; an error on either side
 /// or an idle timeout aborts both. Buffers come from the shared pool only while data is pending: each pump first waits
 /// with a zero-byte receive, so an idle tunnel holds no buffer (the reason 10,000 idle connections stay small).
-/// A direction may instead splice (TcpTunnel.Splice.cs): socket to pipe to socket inside the kernel. Both sockets
-/// complete inline on the socket event thread while the tunnel runs (<see cref="InlineCompletions"/>).
+/// A direction may instead splice (TcpTunnel.Splice.cs): socket to pipe to socket inside the kernel. Where that loses
+/// no parallelism, both sockets complete inline on the socket event thread while the tunnel runs
+/// (<see cref="InlineCompletions"/>).
 /// </summary>
 public sealed partial class TcpTunnel : IDisposable
 {
@@ -57,17 +58,26 @@ public sealed partial class TcpTunnel : IDisposable
         // Both pumps start synchronously with a receive on their source socket, which is also what sets each socket's
         // descriptor to O_NONBLOCK in .NET (it does so lazily, at the first asynchronous operation); splice(2) on a
         // socket relies on that to never block a thread.
-        // The pumps run on the socket event thread (InlineCompletions): each wake-up is a receive and a send, cheaper
-        // than the thread-pool hop it replaces. Whatever follows the tunnel (logs, counters) goes back to the pool.
-        InlineCompletions.Set(client, true);
-        InlineCompletions.Set(server, true);
+        // Where it loses no parallelism the pumps run on the socket event thread (InlineCompletions): each wake-up is
+        // a receive and a send, cheaper than the thread-pool hop it replaces. What follows the tunnel goes back to the pool.
+        var inline = InlineCompletions.Preferred;
+        if (inline)
+        {
+            InlineCompletions.Set(client, true);
+            InlineCompletions.Set(server, true);
+        }
+
         using var tunnel = new TcpTunnel(client, server, timeouts, time, splice, meter, stop);
         var up = tunnel.PumpAsync(fromClient: true);
         var down = tunnel.PumpAsync(fromClient: false);
         await Task.WhenAll(up, down).ConfigureAwait(false);
-        InlineCompletions.Set(client, false);
-        InlineCompletions.Set(server, false);
-        await Task.Yield();
+        if (inline)
+        {
+            InlineCompletions.Set(client, false);
+            InlineCompletions.Set(server, false);
+            await Task.Yield();
+        }
+
         return new TunnelResult(tunnel._fromClient, tunnel._fromServer, tunnel._termination);
     }
 
