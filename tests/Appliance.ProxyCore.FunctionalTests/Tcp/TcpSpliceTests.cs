@@ -44,6 +44,27 @@ public sealed class TcpSpliceTests
     }
 
     [Fact]
+    public async Task SpliceBothWaysWithGlobalMaxPipesOne_LargeTransfers_OnePipeOpenAndIntact()
+    {
+        await using var backend = new BulkBackend(Payload(4 * 1024 * 1024 + 3, seed: 7));
+        await using var proxy = await ProxyUnderTest.StartAsync(
+            Config(backend.Port, frontend: "option splice-request", backendExtra: "option splice-response", global: "maxpipes 1"));
+        var upload = Payload(4 * 1024 * 1024 + 5, seed: 8);
+
+        var downloaded = await ExchangeAsync(proxy.Port, upload);
+
+        Assert.Equal(SHA256.HashData(backend.Download), SHA256.HashData(downloaded));
+        await AssertCountedAsync(proxy, backend, upload);
+        if (OperatingSystem.IsLinux())
+        {
+            // Both directions asked for a pipe; the second one found the limit reached and copied.
+            Assert.Equal(1, proxy.Engine.TcpPipes.OpenPipes);
+            Assert.True(proxy.Engine.TcpPipes.SplicedBytes > 0);
+            Assert.True(proxy.Engine.TcpPipes.SplicedBytes + proxy.Engine.TcpPipes.CopiedBytes < upload.Length + backend.Download.Length);
+        }
+    }
+
+    [Fact]
     public async Task SpliceAuto_ClientAbortsMidDownload_ServerSlotFreedAndNextTransferIntact()
     {
         await using var backend = new BulkBackend(Payload(16 * 1024 * 1024, seed: 5));

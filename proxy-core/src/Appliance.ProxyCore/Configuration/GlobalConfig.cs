@@ -6,6 +6,12 @@ public sealed record GlobalConfig
     /// <summary>Process-wide connection limit; HAProxy derives its default from ulimit -n, we use 4096 when unset.</summary>
     public int? MaxConn { get; init; }
 
+    /// <summary><c>maxpipes N</c>: pipes open at most for splicing; null (or HAProxy's 0) = maxconn / 4.</summary>
+    public int? MaxPipes { get; init; }
+
+    /// <summary><c>nosplice</c>: no tunnel splices, whatever its <c>option splice-*</c>.</summary>
+    public bool NoSplice { get; init; }
+
     public IReadOnlyList<LogTargetConfig> Logs { get; init; } = [];
 
     /// <summary><c>user NAME</c> or <c>uid NUMBER</c> (at most one of them); null = the user that started the node.</summary>

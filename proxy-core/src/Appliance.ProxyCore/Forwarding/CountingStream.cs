@@ -39,6 +39,20 @@ internal sealed class CountingStream(Stream inner, TrafficCounters counters) : S
     /// </summary>
     public void DataWaiting() => _dataWaiting = true;
 
+    /// <summary>Counts bytes read from the client past this stream (an upgraded connection tunnelled socket to socket).</summary>
+    public void CountRead(long count)
+    {
+        counters.AddBytesIn(count);
+        BytesRead += count;
+    }
+
+    /// <summary>Counts bytes written to the client past this stream.</summary>
+    public void CountWritten(long count)
+    {
+        counters.AddBytesOut(count);
+        BytesWritten += count;
+    }
+
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         if (buffer.IsEmpty && _dataWaiting)
@@ -52,8 +66,7 @@ internal sealed class CountingStream(Stream inner, TrafficCounters counters) : S
         {
             // Result consumes the ValueTask (it may wrap a pooled source): hand the caller a fresh one.
             var count = read.Result;
-            counters.AddBytesIn(count);
-            BytesRead += count;
+            CountRead(count);
             return new ValueTask<int>(count);
         }
 
@@ -67,15 +80,13 @@ internal sealed class CountingStream(Stream inner, TrafficCounters counters) : S
     {
         _dataWaiting = false;
         var read = inner.Read(buffer, offset, count);
-        counters.AddBytesIn(read);
-        BytesRead += read;
+        CountRead(read);
         return read;
     }
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        counters.AddBytesOut(buffer.Length);
-        BytesWritten += buffer.Length;
+        CountWritten(buffer.Length);
         return inner.WriteAsync(buffer, cancellationToken);
     }
 
@@ -84,8 +95,7 @@ internal sealed class CountingStream(Stream inner, TrafficCounters counters) : S
 
     public override void Write(byte[] buffer, int offset, int count)
     {
-        counters.AddBytesOut(count);
-        BytesWritten += count;
+        CountWritten(count);
         inner.Write(buffer, offset, count);
     }
 
@@ -101,8 +111,7 @@ internal sealed class CountingStream(Stream inner, TrafficCounters counters) : S
     private async ValueTask<int> AwaitRead(ValueTask<int> pending)
     {
         var read = await pending.ConfigureAwait(false);
-        counters.AddBytesIn(read);
-        BytesRead += read;
+        CountRead(read);
         return read;
     }
 }

@@ -54,4 +54,46 @@ public sealed class GlobalSectionParserTests
         Assert.Single(diagnostics);
         Assert.Contains("a numeric user id", diagnostics[0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_NoSplice_SetWithoutDeferredLine()
+    {
+        var global = ConfigTestHelper.Load("global\n    nosplice\n" + Tail).Config!.Global;
+
+        Assert.True(global.NoSplice);
+        Assert.Empty(global.DeferredLines);
+    }
+
+    [Fact]
+    public void Parse_NoSpliceWithArgument_ErrorAtItsLine()
+    {
+        var diagnostics = ConfigTestHelper.Diagnostics("global\n    maxconn 100\n    nosplice on\n" + Tail);
+
+        Assert.Equal(["t.cfg:3: error: 'nosplice' in global section expects no argument (got an extra 'on')"], diagnostics);
+    }
+
+    [Fact]
+    public void Parse_MaxPipes_Kept()
+    {
+        Assert.Equal(64, ConfigTestHelper.Load("global\n    maxpipes 64\n" + Tail).Config!.Global.MaxPipes);
+    }
+
+    [Fact]
+    public void Parse_MaxPipesZero_LeavesTheDefault()
+    {
+        Assert.Null(ConfigTestHelper.Load("global\n    maxpipes 0\n" + Tail).Config!.Global.MaxPipes);
+    }
+
+    [Theory]
+    [InlineData("maxpipes -1", "t.cfg:2: error: 'maxpipes' in global section expects")]
+    [InlineData("maxpipes many", "t.cfg:2: error: 'maxpipes' in global section expects")]
+    [InlineData("maxpipes", "t.cfg:2: error: 'maxpipes' in global section expects a number (got nothing)")]
+    [InlineData("maxpipes 4 8", "t.cfg:2: error: 'maxpipes' in global section expects a number (got an extra '8')")]
+    public void Parse_BadMaxPipes_ErrorAtItsLine(string line, string expected)
+    {
+        var diagnostics = ConfigTestHelper.Diagnostics($"global\n    {line}\n" + Tail);
+
+        Assert.Single(diagnostics);
+        Assert.StartsWith(expected, diagnostics[0], StringComparison.Ordinal);
+    }
 }

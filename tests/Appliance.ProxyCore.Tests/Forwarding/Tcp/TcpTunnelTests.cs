@@ -35,6 +35,48 @@ public sealed class TcpTunnelTests
         Assert.Equal(new TunnelResult(5, 3, null), result);
     }
 
+    [LinuxFact]
+    public async Task RunAsync_WhileRunning_SocketsCompleteInlineWherePreferredAndAreHandedBackWithout()
+    {
+        using var client = await SocketPair.CreateAsync();
+        using var server = await SocketPair.CreateAsync();
+        var tunnel = TcpTunnel.RunAsync(client.Far, server.Near, TunnelTimeouts.None, TimeProvider.System, CancellationToken.None);
+
+        Assert.Equal(InlineCompletions.Preferred, InlineCompletions.IsEnabled(client.Far));
+        Assert.Equal(InlineCompletions.Preferred, InlineCompletions.IsEnabled(server.Near));
+        Assert.False(InlineCompletions.IsEnabled(client.Near));
+        await client.Near.SendAsync(Encoding.ASCII.GetBytes("ping"), SocketFlags.None);
+        client.Near.Shutdown(SocketShutdown.Send);
+        Assert.Equal("ping", await ReadToEndAsync(server.Far));
+        server.Far.Shutdown(SocketShutdown.Send);
+        Assert.Equal(string.Empty, await ReadToEndAsync(client.Near));
+        await tunnel.WaitAsync(Wait);
+
+        Assert.False(InlineCompletions.IsEnabled(client.Far));
+        Assert.False(InlineCompletions.IsEnabled(server.Near));
+    }
+
+    [Fact]
+    public async Task RunAsync_WithMeter_EveryChunkToldAsItPasses()
+    {
+        using var client = await SocketPair.CreateAsync();
+        using var server = await SocketPair.CreateAsync();
+        var meter = new RecordingMeter();
+        var tunnel = TcpTunnel.RunAsync(client.Far, server.Near, TunnelTimeouts.None, TimeProvider.System, TunnelSplice.Off, meter, CancellationToken.None);
+
+        await client.Near.SendAsync(Encoding.ASCII.GetBytes("hello"), SocketFlags.None);
+        Assert.Equal("hello", await ReadExactlyAsync(server.Far, 5));
+        await server.Far.SendAsync(Encoding.ASCII.GetBytes("bye"), SocketFlags.None);
+        Assert.Equal("bye", await ReadExactlyAsync(client.Near, 3));
+        client.Near.Shutdown(SocketShutdown.Send);
+        server.Far.Shutdown(SocketShutdown.Send);
+        var result = await tunnel.WaitAsync(Wait);
+
+        Assert.Equal(new TunnelResult(5, 3, null), result);
+        Assert.Equal(5, Volatile.Read(ref meter.FromClientBytes));
+        Assert.Equal(3, Volatile.Read(ref meter.FromServerBytes));
+    }
+
     [Theory]
     [MemberData(nameof(Modes))]
     public async Task RunAsync_LargeTransfer_ArrivesIntactInBothDirections(SpliceMode mode)
@@ -173,5 +215,26 @@ public sealed class TcpTunnelTests
 
             stream.Write(buffer, 0, read);
         }
+    }
+
+    private static async Task<string> ReadExactlyAsync(Socket socket, int count)
+    {
+        var buffer = new byte[count];
+        for (var read = 0; read < count;)
+        {
+            read += await socket.ReceiveAsync(buffer.AsMemory(read), SocketFlags.None).AsTask().WaitAsync(Wait);
+        }
+
+        return Encoding.ASCII.GetString(buffer);
+    }
+
+    private sealed class RecordingMeter : ITunnelMeter
+    {
+        public long FromClientBytes;
+        public long FromServerBytes;
+
+        public void FromClient(long bytes) => Interlocked.Add(ref FromClientBytes, bytes);
+
+        public void FromServer(long bytes) => Interlocked.Add(ref FromServerBytes, bytes);
     }
 }

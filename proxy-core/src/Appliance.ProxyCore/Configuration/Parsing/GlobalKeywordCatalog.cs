@@ -1,20 +1,20 @@
 namespace Appliance.ProxyCore.Configuration.Parsing;
 
 /// <summary>
-/// Keywords of the <c>global</c> section: the few parsed now (<c>maxconn</c>, <c>log</c>, <c>user</c>/<c>uid</c>, <c>group</c>/<c>gid</c>)
+/// Keywords of the <c>global</c> section: the few parsed now (<c>maxconn</c>, <c>maxpipes</c>, <c>nosplice</c>, <c>log</c>, <c>user</c>/<c>uid</c>, <c>group</c>/<c>gid</c>)
 /// and the process settings accepted and kept in <see cref="GlobalConfig.DeferredLines"/>.
 /// </summary>
 internal static class GlobalKeywordCatalog
 {
-    public static readonly HashSet<string> Parsed = new(StringComparer.Ordinal) { "maxconn", "log", "user", "uid", "group", "gid" };
+    public static readonly HashSet<string> Parsed = new(StringComparer.Ordinal) { "maxconn", "maxpipes", "nosplice", "log", "user", "uid", "group", "gid" };
 
     public static readonly HashSet<string> Deferred = new(StringComparer.Ordinal)
     {
         "daemon", "nbthread", "chroot", "pidfile", "stats", "ca-base", "crt-base", "spread-checks", "log-send-hostname",
         "log-tag", "node", "description", "hard-stop-after", "master-worker", "ulimit-n", "setenv",
         "presetenv", "unsetenv", "resetenv", "lua-load", "lua-prepend-path", "server-state-file", "server-state-base",
-        "localpeer", "cpu-map", "thread-groups", "maxconnrate", "maxsessrate", "maxsslconn", "maxsslrate", "maxpipes",
-        "maxcomprate", "maxcompcpuusage", "noepoll", "nopoll", "nosplice", "quiet", "zero-warning", "debug",
+        "localpeer", "cpu-map", "thread-groups", "maxconnrate", "maxsessrate", "maxsslconn", "maxsslrate",
+        "maxcomprate", "maxcompcpuusage", "noepoll", "nopoll", "quiet", "zero-warning", "debug",
         "busy-polling", "set-dumpable", "strict-limits", "external-check", "insecure-fork-wanted",
         "insecure-setuid-wanted", "expose-experimental-directives", "h1-case-adjust", "h1-case-adjust-file",
         "ssl-server-verify", "ssl-engine", "ssl-mode-async", "ssl-dh-param-file", "ssl-load-extra-files",

@@ -31,6 +31,22 @@ internal sealed class GlobalSectionParser(DiagnosticBag bag)
                     }
 
                     break;
+                case "maxpipes":
+                    // HAProxy: 0 (like no line at all) leaves the default, maxconn / 4.
+                    if (_values.Arity(line, where, 1, "a number"))
+                    {
+                        var pipes = _values.Integer("maxpipes", where, line.Arguments[0], 0, int.MaxValue, line.Location);
+                        config = config with { MaxPipes = pipes is > 0 ? pipes : config.MaxPipes };
+                    }
+
+                    break;
+                case "nosplice":
+                    if (_values.Arity(line, where, 0, "no argument"))
+                    {
+                        config = config with { NoSplice = true };
+                    }
+
+                    break;
                 case "user" or "uid":
                     config = config with { User = Account(line, config.User, "a user name", "a numeric user id") ?? config.User };
                     break;

@@ -171,25 +171,7 @@ internal sealed partial class HttpExchange
             Client = _client.FrontendTimeouts.Client,
             ClientFin = _client.FrontendTimeouts.ClientFin ?? _client.FrontendTimeouts.Client,
         };
-        var socket = _client.Socket;
-        await PipeTunnel.RunAsync(
-            _client.Input,
-            _client.Output,
-            () =>
-            {
-                ShutdownSend(socket);
-                return ValueTask.CompletedTask;
-            },
-            link.Input,
-            link.Output,
-            link.ShutdownSendAsync,
-            () =>
-            {
-                link.Abort();
-                socket.Close(0);
-            },
-            timeouts,
-            _client.Context.Time).ConfigureAwait(false);
+        await UpgradedTunnel.RunAsync(_client, link, timeouts, requestBodyDone: Request.Framing == BodyFraming.None).ConfigureAwait(false);
         return ExchangeOutcome.Close;
     }
 
@@ -221,17 +203,6 @@ internal sealed partial class HttpExchange
         _client.Frontend.Traffic.ResponseDenied();
         backend.Traffic.ResponseDenied();
         server.State.Traffic.ResponseDenied();
-    }
-
-    private static void ShutdownSend(Socket socket)
-    {
-        try
-        {
-            socket.Shutdown(SocketShutdown.Send);
-        }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
-        {
-        }
     }
 
     private enum ReadResultStatus

@@ -9,7 +9,9 @@ namespace Appliance.ProxyCore.Forwarding.Tcp;
 /// passed on as a half-close (shutdown of the send side) so the other direction keeps flowing; an error on either side
 /// or an idle timeout aborts both. Buffers come from the shared pool only while data is pending: each pump first waits
 /// with a zero-byte receive, so an idle tunnel holds no buffer (the reason 10,000 idle connections stay small).
-/// A direction may instead splice (TcpTunnel.Splice.cs): socket to pipe to socket inside the kernel.
+/// A direction may instead splice (TcpTunnel.Splice.cs): socket to pipe to socket inside the kernel. Where that loses
+/// no parallelism, both sockets complete inline on the socket event thread while the tunnel runs
+/// (<see cref="InlineCompletions"/>).
 /// </summary>
 public sealed partial class TcpTunnel : IDisposable
 {
@@ -21,16 +23,19 @@ public sealed partial class TcpTunnel : IDisposable
     private readonly IdleWatch _idle;
     private readonly CancellationTokenRegistration _stopRegistration;
     private readonly TunnelSplice _splice;
+    private readonly ITunnelMeter? _meter;
     private long _fromClient;
     private long _fromServer;
     private string? _termination;
     private int _aborted;
 
-    private TcpTunnel(Socket client, Socket server, TunnelTimeouts timeouts, TimeProvider time, TunnelSplice splice, CancellationToken stop)
+    private TcpTunnel(
+        Socket client, Socket server, TunnelTimeouts timeouts, TimeProvider time, TunnelSplice splice, ITunnelMeter? meter, CancellationToken stop)
     {
         _client = client;
         _server = server;
         _splice = splice;
+        _meter = meter;
         _idle = new IdleWatch(time, timeouts, side => Abort(side));
         _stopRegistration = stop.Register(static s => ((TcpTunnel)s!).Abort("aborted"), this);
     }
@@ -42,16 +47,37 @@ public sealed partial class TcpTunnel : IDisposable
 
     /// <summary>Runs the tunnel to its end. Never throws for network errors; the sockets are left for the caller to dispose.</summary>
     /// <param name="splice">Which directions splice (<see cref="TunnelSplice.Off"/>: both copy).</param>
-    public static async Task<TunnelResult> RunAsync(
-        Socket client, Socket server, TunnelTimeouts timeouts, TimeProvider time, TunnelSplice splice, CancellationToken stop)
+    public static Task<TunnelResult> RunAsync(
+        Socket client, Socket server, TunnelTimeouts timeouts, TimeProvider time, TunnelSplice splice, CancellationToken stop) =>
+        RunAsync(client, server, timeouts, time, splice, null, stop);
+
+    /// <summary>Runs the tunnel to its end, telling <paramref name="meter"/> of every chunk passed on.</summary>
+    internal static async Task<TunnelResult> RunAsync(
+        Socket client, Socket server, TunnelTimeouts timeouts, TimeProvider time, TunnelSplice splice, ITunnelMeter? meter, CancellationToken stop)
     {
         // Both pumps start synchronously with a receive on their source socket, which is also what sets each socket's
         // descriptor to O_NONBLOCK in .NET (it does so lazily, at the first asynchronous operation); splice(2) on a
         // socket relies on that to never block a thread.
-        using var tunnel = new TcpTunnel(client, server, timeouts, time, splice, stop);
+        // Where it loses no parallelism the pumps run on the socket event thread (InlineCompletions): each wake-up is
+        // a receive and a send, cheaper than the thread-pool hop it replaces. What follows the tunnel goes back to the pool.
+        var inline = InlineCompletions.Preferred;
+        if (inline)
+        {
+            InlineCompletions.Set(client, true);
+            InlineCompletions.Set(server, true);
+        }
+
+        using var tunnel = new TcpTunnel(client, server, timeouts, time, splice, meter, stop);
         var up = tunnel.PumpAsync(fromClient: true);
         var down = tunnel.PumpAsync(fromClient: false);
         await Task.WhenAll(up, down).ConfigureAwait(false);
+        if (inline)
+        {
+            InlineCompletions.Set(client, false);
+            InlineCompletions.Set(server, false);
+            await Task.Yield();
+        }
+
         return new TunnelResult(tunnel._fromClient, tunnel._fromServer, tunnel._termination);
     }
 
@@ -175,13 +201,16 @@ public sealed partial class TcpTunnel : IDisposable
 
     private void Count(bool fromClient, long bytes)
     {
+        // Each total has one writer (its direction's pump) and is read once both pumps ended.
         if (fromClient)
         {
-            Interlocked.Add(ref _fromClient, bytes);
+            _fromClient += bytes;
+            _meter?.FromClient(bytes);
         }
         else
         {
-            Interlocked.Add(ref _fromServer, bytes);
+            _fromServer += bytes;
+            _meter?.FromServer(bytes);
         }
     }
 
