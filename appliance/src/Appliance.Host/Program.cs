@@ -2,5 +2,9 @@ namespace Appliance.Host;
 
 internal static class Program
 {
-    public static int Main(string[] args) => Cli.ApplianceCommandLine.Run(args);
+    public static int Main(string[] args)
+    {
+        Hosting.SocketCompletions.PreferInline();
+        return Cli.ApplianceCommandLine.Run(args);
+    }
 }

@@ -134,7 +134,9 @@ internal sealed class AdminSocket : IAsyncDisposable
                     line = line[..MaxCommandLength];
                 }
 
-                var answer = await _handler.HandleAsync(line).ConfigureAwait(false);
+                // Off the socket event thread (SocketCompletions runs a read's continuation there): a command may reload
+                // the configuration or write the store, which must not hold up the connections that thread serves.
+                var answer = await Task.Run(() => _handler.HandleAsync(line)).ConfigureAwait(false);
                 _logger.LogInformation("Admin command '{Command}': {Outcome}", line, answer.StartsWith(AdminCommandHandler.ErrorPrefix, StringComparison.Ordinal) ? "refused" : "done");
                 await stream.WriteAsync(Encoding.UTF8.GetBytes(answer + "\n\n"), _stop.Token).ConfigureAwait(false);
             }

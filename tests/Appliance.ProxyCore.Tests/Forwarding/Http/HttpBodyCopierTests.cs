@@ -180,6 +180,31 @@ public sealed class HttpBodyCopierTests
         Assert.Equal(direct ? BodyCopyStatus.TargetClosed : BodyCopyStatus.Truncated, result.Status);
     }
 
+    [Theory]
+    [InlineData(1024 * 1024, true)]
+    [InlineData(64 * 1024, false)]
+    public async Task CopyAsync_DirectBodyWhoseReadsAndWritesAllCompleteAtOnce_YieldsTheThreadOnlyPastTheFairShare(int length, bool yields)
+    {
+        var body = Bytes(length);
+        using var copy = new Copy(Length(body.Length), direct: true, [[], .. body.Chunk(HttpBodyCopier.DirectBufferSize)]);
+        var context = new CountingContext();
+        var previous = SynchronizationContext.Current;
+        BodyCopyResult result;
+        SynchronizationContext.SetSynchronizationContext(context);
+        try
+        {
+            result = await copy.RunAsync();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+
+        Assert.Equal(new BodyCopyResult(BodyCopyStatus.Complete), result);
+        Assert.Equal([.. Head, .. body], copy.Output);
+        Assert.Equal(yields, context.Posts > 0);
+    }
+
     private static HttpResponseHead Length(long length) => new() { Framing = BodyFraming.ContentLength, ContentLength = length };
 
     private static HttpResponseHead Chunked() => new() { Framing = BodyFraming.Chunked };
@@ -260,6 +285,20 @@ public sealed class HttpBodyCopierTests
             }
 
             return result;
+        }
+    }
+
+    /// <summary>Counts the continuations posted to it (what <c>Task.Yield</c> does under a context) and runs them on the pool.</summary>
+    private sealed class CountingContext : SynchronizationContext
+    {
+        private int _posts;
+
+        public int Posts => Volatile.Read(ref _posts);
+
+        public override void Post(SendOrPostCallback d, object? state)
+        {
+            Interlocked.Increment(ref _posts);
+            ThreadPool.QueueUserWorkItem(_ => d(state));
         }
     }
 

@@ -27,6 +27,14 @@ internal static class HttpBodyCopier
     /// </summary>
     public const int DirectBufferSize = 64 * 1024;
 
+    /// <summary>
+    /// The most a direct copy moves while every read and write completes at once before it lets the other connections
+    /// run: socket completions run on the socket event thread (the Host's <c>SocketCompletions</c>), and a fast sender
+    /// and receiver would otherwise keep that thread in one loop for a whole large body. HAProxy bounds a stream's
+    /// turn the same way. A 64 KiB response never reaches it.
+    /// </summary>
+    public const int FairShareBytes = 256 * 1024;
+
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<BodyCopyResult> CopyAsync(
         PipeReader source, PipeWriter target, HttpMessageHead head, ChunkedDecoder decoder, ReadTimer timer, TimeSpan? timeout,
@@ -177,10 +185,13 @@ internal static class HttpBodyCopier
         var buffer = ArrayPool<byte>.Shared.Rent(remaining < 0 ? DirectBufferSize : (int)Math.Min(remaining, DirectBufferSize));
         try
         {
+            var streak = 0L;
             while (true)
             {
                 var want = remaining < 0 ? buffer.Length : (int)Math.Min(remaining, buffer.Length);
-                var count = await streams.Source.ReadAsync(buffer.AsMemory(0, want), timer.Start(timeout)).ConfigureAwait(false);
+                var read = streams.Source.ReadAsync(buffer.AsMemory(0, want), timer.Start(timeout));
+                var synchronous = read.IsCompleted;
+                var count = await read.ConfigureAwait(false);
                 if (count == 0)
                 {
                     // The sender closed: the end of a body delimited by the close, too early for the others.
@@ -197,7 +208,9 @@ internal static class HttpBodyCopier
                 {
                     if (step.Forward > 0)
                     {
-                        await streams.Target.WriteAsync(buffer.AsMemory(0, step.Forward)).ConfigureAwait(false);
+                        var write = streams.Target.WriteAsync(buffer.AsMemory(0, step.Forward));
+                        synchronous &= write.IsCompleted;
+                        await write.ConfigureAwait(false);
                     }
 
                     if (step.AppendFinalCrlf)
@@ -214,6 +227,14 @@ internal static class HttpBodyCopier
                 if (step.End is { } done)
                 {
                     return done;
+                }
+
+                streak = synchronous ? streak + count : 0;
+                if (streak >= FairShareBytes)
+                {
+                    // Continue from the thread pool; the next read or write that waits resumes on the event thread.
+                    streak = 0;
+                    await Task.Yield();
                 }
             }
         }
