@@ -1,13 +1,15 @@
 using System.IO.Pipelines;
+using Appliance.ProxyCore.Forwarding.Http.Parsing;
 using Appliance.ProxyCore.Model;
 
 namespace Appliance.ProxyCore.Forwarding.Http;
 
 /// <summary>
 /// The pipes a client connection reads its requests from and writes its responses to, over a <see cref="CountingStream"/>
-/// that can be pointed at another connection's stream. A keep-alive connection holds them only while a request is in
-/// flight and gives them back while it waits for the next one (nothing buffered, nothing pending), so idle connections
-/// hold no pipes (issue 9: memory per idle connection). Bounded pool: beyond <see cref="Capacity"/> returned pipes are
+/// that can be pointed at another connection's stream, with the request head and its parser. A keep-alive connection
+/// holds them only while a request is read or served and gives them back while it waits for the next one (nothing
+/// buffered, nothing pending, head buffers returned), so idle connections hold none of them (issue 9: memory per idle
+/// connection). Bounded pool: beyond <see cref="Capacity"/> returned pipes are
 /// completed. Thread-safe.
 /// </summary>
 internal sealed class ClientPipes
@@ -36,6 +38,12 @@ internal sealed class ClientPipes
 
     public PipeWriter Output { get; }
 
+    /// <summary>The head of the request being read or served.</summary>
+    public HttpRequestHead Request { get; } = new();
+
+    /// <summary>The parser that reads <see cref="Request"/> from <see cref="Input"/>.</summary>
+    public HttpRequestParser Parser { get; } = new();
+
     /// <summary>How many idle pipe pairs the pool holds.</summary>
     public static int Count => Volatile.Read(ref _count);
 
@@ -63,6 +71,7 @@ internal sealed class ClientPipes
     /// </summary>
     public void Return()
     {
+        Request.ReleaseBuffers();
         if (!Stream.SawEnd)
         {
             Stream.Unbind();
@@ -82,6 +91,7 @@ internal sealed class ClientPipes
     /// <summary>Ends the pipes for good (a connection that closes keeps them until then).</summary>
     public void Complete()
     {
+        Request.Dispose();
         Input.Complete();
         Output.Complete();
     }

@@ -23,7 +23,6 @@ internal sealed class HttpClientConnection
     private static readonly TimeSpan LingerTime = TimeSpan.FromSeconds(1);
     private const int LingerBytes = 64 * 1024;
 
-    private readonly HttpRequestParser _parser = new();
     private readonly Stream _stream;
     private readonly HttpExchangePool _exchanges;
     private ClientPipes? _pipes;
@@ -82,7 +81,8 @@ internal sealed class HttpClientConnection
     /// <summary>The counting stream under <see cref="Input"/> and <see cref="Output"/> (the TLS stream's, for TLS clients).</summary>
     public Stream Stream => Pipes.Stream;
 
-    public HttpRequestHead Request { get; } = new();
+    /// <summary>The head of the request being read or served (only then: it is pooled with the pipes).</summary>
+    public HttpRequestHead Request => Pipes.Request;
 
     public ReadTimer ClientTimer { get; }
 
@@ -214,7 +214,6 @@ internal sealed class HttpClientConnection
     private void Release()
     {
         ClientTimer.Dispose();
-        Request.Dispose();
         _pipes?.Complete();
         _pipes = null;
     }
@@ -242,8 +241,8 @@ internal sealed class HttpClientConnection
     }
 
     /// <summary>
-    /// Between two requests, with nothing of the next one buffered: returns the request head's buffers, the pipes and
-    /// the read timer's source to their pools and waits for the client's next bytes with a zero-byte read on the
+    /// Between two requests, with nothing of the next one buffered: returns the pipes with the request head (and its
+    /// buffers) and the read timer's source to their pools and waits for the client's next bytes with a zero-byte read on the
     /// connection's own stream, so an idle keep-alive connection holds no buffer, no exchange, no pipes and no timer
     /// (issue 9: memory per idle connection). <c>timeout http-keep-alive</c> (else <c>timeout http-request</c>, else
     /// <c>timeout client</c>) bounds the wait through the shared <see cref="IdleDeadlines"/> of that timeout, which
@@ -253,7 +252,6 @@ internal sealed class HttpClientConnection
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> WaitForNextRequestAsync()
     {
-        Request.ReleaseBuffers();
         ClientTimer.Release();
         var pipes = Pipes;
         _bytesInBefore += pipes.Stream.BytesRead;
@@ -296,7 +294,8 @@ internal sealed class HttpClientConnection
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<RequestHeadOutcome> ReadRequestHeadAsync(bool first)
     {
-        _parser.Reset();
+        var parser = Pipes.Parser;
+        parser.Reset();
         var sawBytes = false;
         if (first)
         {
@@ -330,7 +329,7 @@ internal sealed class HttpClientConnection
             }
 
             sawBytes |= !buffer.IsEmpty;
-            var result = _parser.Parse(buffer, Request);
+            var result = parser.Parse(buffer, Request);
             if (result.IsComplete)
             {
                 Input.AdvanceTo(result.Consumed);
