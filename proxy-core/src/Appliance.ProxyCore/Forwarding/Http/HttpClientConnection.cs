@@ -14,21 +14,22 @@ namespace Appliance.ProxyCore.Forwarding.Http;
 /// One client connection in <c>mode http</c>: reads request heads one after the other (keep-alive, pipelining handled by
 /// reading the next head only once the previous exchange is over), refuses malformed ones before anything reaches a
 /// server, and runs each valid request through an <see cref="HttpExchange"/>. Every refusal answers with an error page,
-/// is logged with its reason and closes the connection.
+/// is logged with its reason and closes the connection. <see cref="RunAsync"/> serves the connection to its end and then
+/// releases what it holds (the caller still owns the socket and the stream).
 /// </summary>
-internal sealed class HttpClientConnection : IAsyncDisposable
+internal sealed class HttpClientConnection
 {
-    private static readonly StreamPipeReaderOptions ReaderOptions = new(bufferSize: 16384, minimumReadSize: 4096, leaveOpen: true, useZeroByteReads: true);
-    private static readonly StreamPipeWriterOptions WriterOptions = new(minimumBufferSize: 16384, leaveOpen: true);
-
     /// <summary>How long a lingering close drains what the client still sends after an error response, and how much.</summary>
     private static readonly TimeSpan LingerTime = TimeSpan.FromSeconds(1);
     private const int LingerBytes = 64 * 1024;
 
-    private readonly HttpRequestParser _parser = new();
     private readonly Stream _stream;
     private readonly HttpExchangePool _exchanges;
-    private readonly CountingStream _counted;
+    private ClientPipes? _pipes;
+    private long _bytesInBefore;
+    private long _bytesOutBefore;
+    private IdleWait? _idleWait;
+    private IdleDeadlines? _idleDeadlines;
     private RejectReason _rejectReason;
     private int _rejectStatus;
 
@@ -42,19 +43,17 @@ internal sealed class HttpClientConnection : IAsyncDisposable
         Info = HttpSessionInfo.From(socket, isTls, frontend.Name, sniHost);
         _stream = stream;
         _exchanges = HttpExchangePool.Of(frontend);
-        _counted = new CountingStream(stream, frontend.Traffic);
-        Input = PipeReader.Create(_counted, ReaderOptions);
-        Output = PipeWriter.Create(_counted, WriterOptions);
+        _pipes = ClientPipes.Rent(stream, frontend.Traffic);
         ClientTimer = new ReadTimer(context.Time);
     }
 
     public HttpProxyContext Context { get; }
 
     /// <summary>Bytes read from the client on this connection so far.</summary>
-    public long BytesIn => _counted.BytesRead;
+    public long BytesIn => _bytesInBefore + (_pipes?.Stream.BytesRead ?? 0);
 
     /// <summary>Bytes written to the client on this connection so far.</summary>
-    public long BytesOut => _counted.BytesWritten;
+    public long BytesOut => _bytesOutBefore + (_pipes?.Stream.BytesWritten ?? 0);
 
     /// <summary>When the current request's first byte arrived (the accept for the first request).</summary>
     public long RequestStart { get; private set; }
@@ -73,14 +72,17 @@ internal sealed class HttpClientConnection : IAsyncDisposable
 
     public CancellationToken Abort { get; }
 
-    public PipeReader Input { get; }
+    /// <summary>The request side (only while a request is read or served: an idle connection holds no pipes).</summary>
+    public PipeReader Input => Pipes.Input;
 
-    public PipeWriter Output { get; }
+    /// <summary>The response side (only while a request is read or served).</summary>
+    public PipeWriter Output => Pipes.Output;
 
     /// <summary>The counting stream under <see cref="Input"/> and <see cref="Output"/> (the TLS stream's, for TLS clients).</summary>
-    public Stream Stream => _counted;
+    public Stream Stream => Pipes.Stream;
 
-    public HttpRequestHead Request { get; } = new();
+    /// <summary>The head of the request being read or served (only then: it is pooled with the pipes).</summary>
+    public HttpRequestHead Request => Pipes.Request;
 
     public ReadTimer ClientTimer { get; }
 
@@ -142,6 +144,7 @@ internal sealed class HttpClientConnection : IAsyncDisposable
         finally
         {
             exchange?.Dispose();
+            Release();
         }
     }
 
@@ -207,13 +210,15 @@ internal sealed class HttpClientConnection : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Releases the timer, the head's buffers and the pipes once the connection is over.</summary>
+    private void Release()
     {
         ClientTimer.Dispose();
-        Request.Dispose();
-        await Input.CompleteAsync().ConfigureAwait(false);
-        await Output.CompleteAsync().ConfigureAwait(false);
+        _pipes?.Complete();
+        _pipes = null;
     }
+
+    private ClientPipes Pipes => _pipes ?? throw new InvalidOperationException("The connection is idle: it holds no pipes.");
 
     /// <summary>
     /// Sends a FIN, then reads and discards what the client still sends (briefly), so the kernel does not answer unread
@@ -236,34 +241,61 @@ internal sealed class HttpClientConnection : IAsyncDisposable
     }
 
     /// <summary>
-    /// Between two requests, with nothing of the next one buffered: returns the request head's buffers and waits for
-    /// the client's next bytes with a zero-byte read on the connection's own stream, so an idle keep-alive connection
-    /// holds no buffer, no exchange and no pipe read in progress (issue 9: memory per idle connection). False when
-    /// <c>timeout http-keep-alive</c> (else <c>timeout http-request</c>, else <c>timeout client</c>) passed first: the
-    /// connection is then closed quietly, as before.
+    /// Between two requests, with nothing of the next one buffered: returns the pipes with the request head (and its
+    /// buffers) and the read timer's source to their pools and waits for the client's next bytes with a zero-byte read on the
+    /// connection's own stream, so an idle keep-alive connection holds no buffer, no exchange, no pipes and no timer
+    /// (issue 9: memory per idle connection). <c>timeout http-keep-alive</c> (else <c>timeout http-request</c>, else
+    /// <c>timeout client</c>) bounds the wait through the shared <see cref="IdleDeadlines"/> of that timeout, which
+    /// ends the wait by shutting the socket's receiving side; false then, and the connection is closed quietly, as
+    /// before.
     /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> WaitForNextRequestAsync()
     {
-        Request.ReleaseBuffers();
+        ClientTimer.Release();
+        var pipes = Pipes;
+        _bytesInBefore += pipes.Stream.BytesRead;
+        _bytesOutBefore += pipes.Stream.BytesWritten;
+        _pipes = null;
+        pipes.Return();
+
         var t = FrontendTimeouts;
-        try
+        if ((t.HttpKeepAlive ?? t.HttpRequest ?? t.Client) is not { } timeout)
         {
             // A zero-byte read completes when data (or the end of the stream) arrives and copies nothing.
-            await _stream.ReadAsync(Memory<byte>.Empty, ClientTimer.Start(t.HttpKeepAlive ?? t.HttpRequest ?? t.Client)).ConfigureAwait(false);
-            _counted.DataWaiting();
-            return true;
+            await _stream.ReadAsync(Memory<byte>.Empty).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (ClientTimer.Expired)
+        else
         {
-            return false;
+            var deadlines = _idleDeadlines ??= IdleDeadlines.For(Context.Time, timeout);
+            var wait = _idleWait ??= new IdleWait(Socket);
+            deadlines.Add(wait);
+            bool inTime;
+            try
+            {
+                await _stream.ReadAsync(Memory<byte>.Empty).ConfigureAwait(false);
+            }
+            finally
+            {
+                inTime = deadlines.Remove(wait);
+            }
+
+            if (!inTime)
+            {
+                return false;
+            }
         }
+
+        _pipes = ClientPipes.Rent(_stream, Frontend.Traffic);
+        _pipes.Stream.DataWaiting();
+        return true;
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<RequestHeadOutcome> ReadRequestHeadAsync(bool first)
     {
-        _parser.Reset();
+        var parser = Pipes.Parser;
+        parser.Reset();
         var sawBytes = false;
         if (first)
         {
@@ -297,7 +329,7 @@ internal sealed class HttpClientConnection : IAsyncDisposable
             }
 
             sawBytes |= !buffer.IsEmpty;
-            var result = _parser.Parse(buffer, Request);
+            var result = parser.Parse(buffer, Request);
             if (result.IsComplete)
             {
                 Input.AdvanceTo(result.Consumed);
