@@ -134,7 +134,9 @@ internal sealed class AdminSocket : IAsyncDisposable
                     line = line[..MaxCommandLength];
                 }
 
-                var answer = await _handler.HandleAsync(line).ConfigureAwait(false);
+                // On the thread pool: with inline socket completions this continuation runs on an epoll thread, and a
+                // command (a reload parses and stores a configuration) must not hold up the connections it serves.
+                var answer = await Task.Run(() => _handler.HandleAsync(line)).ConfigureAwait(false);
                 _logger.LogInformation("Admin command '{Command}': {Outcome}", line, answer.StartsWith(AdminCommandHandler.ErrorPrefix, StringComparison.Ordinal) ? "refused" : "done");
                 await stream.WriteAsync(Encoding.UTF8.GetBytes(answer + "\n\n"), _stop.Token).ConfigureAwait(false);
             }
