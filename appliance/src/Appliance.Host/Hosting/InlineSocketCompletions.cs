@@ -4,8 +4,8 @@ namespace Appliance.Host.Hosting;
 /// Runs socket completions on the socket engine's own epoll threads (one per CPU the process may use) instead of
 /// handing each one to the .NET thread pool, as HAProxy runs every connection on its event-loop threads. Without it,
 /// every read or write that waited cost a thread-pool hand-off: the epoll thread queues the event, wakes a worker
-/// (futex), and idle workers spin in <c>sched_yield</c> before they sleep; with the proxy on one core that was about a
-/// quarter of its CPU per keep-alive request (issue 9, bench/notes/httpcpu.md). The proxy's code never blocks on a
+/// (futex), and idle workers spin in <c>sched_yield</c> before they sleep; with the proxy on one core that was 16-22 % of
+/// its CPU per keep-alive request (issue 9, bench/notes/httpcpu.md). The proxy's code never blocks on a
 /// socket continuation (no sync-over-async on the data path; the admin socket hands its commands to the thread pool).
 /// The runtime reads <see cref="Variable"/> once, when the first socket is registered, so <see cref="Apply"/> runs first
 /// thing in <c>Main</c>. An operator's own value wins: <c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=0</c> restores
