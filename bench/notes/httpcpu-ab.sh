@@ -4,7 +4,13 @@
 # nginx on 31001 (CPU1), proxies on CPU0; each proxy warmed WARMSECS under wrk, then interleaved rounds of wrk -t1 -c50 keep-alive 100 B.
 set -euo pipefail
 ROUNDS=$1 SECS=$2 WARM=$3; shift 3
-W=/tmp/httpcpu/w
+# CFG: a proxy config with 'nbthread 1', 'mode http', a frontend bound to PORT and one server 127.0.0.1:31001.
+W=${W:-/tmp/httpcpu/w}; mkdir -p $W/www; head -c 100 /dev/zero | tr '\0' a > $W/www/100b
+cat > $W/nginx.conf <<N
+daemon off; master_process off; worker_processes 1; pid $W/nginx.pid; error_log $W/nginx.err warn;
+events { worker_connections 4000; }
+http { access_log off; keepalive_requests 100000000; keepalive_timeout 300s; server { listen 127.0.0.1:31001; root $W/www; } }
+N
 PIDS=()
 trap 'for p in "${PIDS[@]}"; do kill -9 $p 2>/dev/null || true; done' EXIT
 taskset -c 1 nginx -c $W/nginx.conf >/dev/null 2>&1 & PIDS+=($!)
