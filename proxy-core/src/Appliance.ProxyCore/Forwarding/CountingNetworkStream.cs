@@ -12,8 +12,23 @@ namespace Appliance.ProxyCore.Forwarding;
 /// </summary>
 internal sealed class CountingNetworkStream(Socket socket, TrafficCounters server, TrafficCounters backend) : NetworkStream(socket, ownsSocket: false)
 {
+    private bool _dataWaiting;
+
+    /// <summary>
+    /// Notes that a zero-byte read (the idle connection's wait, <see cref="Http.ServerPipes.WatchIdle"/>) completed: data
+    /// or the end of the stream is waiting, so the pipe's own zero-byte read before it rents a buffer completes at once
+    /// instead of asking the socket a second time.
+    /// </summary>
+    public void DataWaiting() => _dataWaiting = true;
+
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        if (buffer.IsEmpty && _dataWaiting)
+        {
+            return new ValueTask<int>(0);
+        }
+
+        _dataWaiting = false;
         var read = base.ReadAsync(buffer, cancellationToken);
         if (read.IsCompletedSuccessfully)
         {

@@ -119,9 +119,22 @@ internal sealed partial class HttpExchange
             System.IO.Pipelines.ReadResult read;
             try
             {
-                read = await link.Input.ReadAsync(_serverTimer.Start(backend.Config.Timeouts.Server)).ConfigureAwait(false);
+                var token = _serverTimer.Start(backend.Config.Timeouts.Server);
+                if (link.TryTakeIdleWait(out var idleWait))
+                {
+                    // A pooled connection's wait since it went idle: the response arrives on it. A timeout ends it by
+                    // closing the socket (the connection is closed after a timeout anyway).
+                    using (token.UnsafeRegister(static l => ((ServerLink)l!).Abort(), link))
+                    {
+                        await idleWait.ConfigureAwait(false);
+                    }
+
+                    link.DataWaiting();
+                }
+
+                read = await link.Input.ReadAsync(token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (_serverTimer.Expired)
+            catch (Exception ex) when (_serverTimer.Expired && ex is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
             {
                 return (ReadResultStatus.TimedOut, sawBytes);
             }

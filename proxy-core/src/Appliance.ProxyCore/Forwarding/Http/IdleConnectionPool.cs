@@ -53,7 +53,7 @@ public sealed class IdleConnectionPool : IIdleConnectionSource, IDisposable
                 idle.RemoveAt(idle.Count - 1);
             }
 
-            if (_time.GetElapsedTime(entry.Since) < PurgeDelay && IsOpen(entry.Socket.Socket))
+            if (_time.GetElapsedTime(entry.Since) < PurgeDelay && IsOpen(entry.Socket))
             {
                 return entry.Socket;
             }
@@ -139,7 +139,14 @@ public sealed class IdleConnectionPool : IIdleConnectionSource, IDisposable
         return expired;
     }
 
-    /// <summary>An idle connection is readable only when the server closed it (or sent bytes it should not have).</summary>
+    /// <summary>
+    /// An idle connection is readable only when the server closed it (or sent bytes it should not have). HTTP's own
+    /// connections know it from the read waiting on them while idle (<see cref="ServerPipes.WatchIdle"/>); any other is
+    /// asked with a poll.
+    /// </summary>
+    private static bool IsOpen(ServerSocket socket) =>
+        (socket.Attached as ServerPipes)?.QuietSinceIdle ?? IsOpen(socket.Socket);
+
     private static bool IsOpen(Socket socket)
     {
         try

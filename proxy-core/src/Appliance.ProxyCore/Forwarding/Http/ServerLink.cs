@@ -25,6 +25,12 @@ internal sealed class ServerLink : IDisposable
 
     public PipeWriter Output => _pipes.Output;
 
+    /// <summary>The wait the connection had while idle, once (<see cref="ServerPipes.TryTakeIdleWait"/>).</summary>
+    public bool TryTakeIdleWait(out ValueTask<int> wait) => _pipes.TryTakeIdleWait(out wait);
+
+    /// <summary>After the idle wait: data or the end of the stream is waiting (<see cref="ServerPipes.DataWaiting"/>).</summary>
+    public void DataWaiting() => _pipes.DataWaiting();
+
     /// <summary>The counting stream under <see cref="Input"/> and <see cref="Output"/>.</summary>
     public Stream Stream => _pipes.Stream;
 
@@ -59,6 +65,8 @@ internal sealed class ServerLink : IDisposable
         _released = true;
         if (pool is not null && !HasUnreadBytes())
         {
+            // Before the pool can hand it out: from now on the wait tells the pool whether the server sent or closed.
+            _pipes.WatchIdle();
             Connection.ReturnTo(pool);
         }
         else
