@@ -81,7 +81,8 @@ internal sealed class CountingStream : Stream
     /// <summary>Counts bytes written to the client past this stream.</summary>
     public void CountWritten(long count)
     {
-        CountWritten(count);
+        _counters.AddBytesOut(count);
+        BytesWritten += count;
     }
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
@@ -126,8 +127,7 @@ internal sealed class CountingStream : Stream
 
     public override void Write(byte[] buffer, int offset, int count)
     {
-        _counters.AddBytesOut(count);
-        BytesWritten += count;
+        CountWritten(count);
         _inner.Write(buffer, offset, count);
     }
 
