@@ -27,25 +27,22 @@ internal sealed class ConnectionDispatcher
         _logger = logger;
     }
 
-    /// <summary>
-    /// Not an async method itself: each branch's task is the connection's, so a long-lived (idle keep-alive)
-    /// connection keeps no dispatcher frame (issue 9: memory per idle connection). The plain stream of an HTTP
-    /// connection does not own the socket and needs no disposal.
-    /// </summary>
-    public Task DispatchAsync(Socket client, ProxyRuntime runtime, ProxyBinding binding, CancellationToken abort)
+    public async Task DispatchAsync(Socket client, ProxyRuntime runtime, ProxyBinding binding, CancellationToken abort)
     {
         if (binding.Tls is { } tls)
         {
-            return ServeTlsAsync(client, runtime, binding, tls, abort);
+            await ServeTlsAsync(client, runtime, binding, tls, abort).ConfigureAwait(false);
         }
-
-        if (binding.Frontend.Config.Mode == ProxyMode.Http)
+        else if (binding.Frontend.Config.Mode == ProxyMode.Http)
         {
-            var stream = new NetworkStream(client, ownsSocket: false);
-            return new HttpClientConnection(runtime.Http, client, stream, binding.Frontend, isTls: false, abort).RunAsync();
+            await using var stream = new NetworkStream(client, ownsSocket: false);
+            await using var connection = new HttpClientConnection(runtime.Http, client, stream, binding.Frontend, isTls: false, abort);
+            await connection.RunAsync().ConfigureAwait(false);
         }
-
-        return _tcp.HandleAsync(client, binding.Frontend, runtime.Splice, abort);
+        else
+        {
+            await _tcp.HandleAsync(client, binding.Frontend, runtime.Splice, abort).ConfigureAwait(false);
+        }
     }
 
     private async Task ServeTlsAsync(Socket client, ProxyRuntime runtime, ProxyBinding binding, TlsServerOptionsProvider tls, CancellationToken abort)
@@ -70,7 +67,7 @@ internal sealed class ConnectionDispatcher
 
         if (frontend.Config.Mode == ProxyMode.Http)
         {
-            var connection = new HttpClientConnection(runtime.Http, client, ssl, frontend, isTls: true, abort, ssl.TargetHostName);
+            await using var connection = new HttpClientConnection(runtime.Http, client, ssl, frontend, isTls: true, abort, ssl.TargetHostName);
             await connection.RunAsync().ConfigureAwait(false);
         }
         else

@@ -14,22 +14,21 @@ namespace Appliance.ProxyCore.Forwarding.Http;
 /// One client connection in <c>mode http</c>: reads request heads one after the other (keep-alive, pipelining handled by
 /// reading the next head only once the previous exchange is over), refuses malformed ones before anything reaches a
 /// server, and runs each valid request through an <see cref="HttpExchange"/>. Every refusal answers with an error page,
-/// is logged with its reason and closes the connection. <see cref="RunAsync"/> serves the connection to its end and then
-/// releases what it holds (the caller still owns the socket and the stream).
+/// is logged with its reason and closes the connection.
 /// </summary>
-internal sealed class HttpClientConnection
+internal sealed class HttpClientConnection : IAsyncDisposable
 {
+    private static readonly StreamPipeReaderOptions ReaderOptions = new(bufferSize: 16384, minimumReadSize: 4096, leaveOpen: true, useZeroByteReads: true);
+    private static readonly StreamPipeWriterOptions WriterOptions = new(minimumBufferSize: 16384, leaveOpen: true);
+
     /// <summary>How long a lingering close drains what the client still sends after an error response, and how much.</summary>
     private static readonly TimeSpan LingerTime = TimeSpan.FromSeconds(1);
     private const int LingerBytes = 64 * 1024;
 
+    private readonly HttpRequestParser _parser = new();
     private readonly Stream _stream;
     private readonly HttpExchangePool _exchanges;
-    private ClientPipes? _pipes;
-    private long _bytesInBefore;
-    private long _bytesOutBefore;
-    private IdleWait? _idleWait;
-    private IdleDeadlines? _idleDeadlines;
+    private readonly CountingStream _counted;
     private RejectReason _rejectReason;
     private int _rejectStatus;
 
@@ -43,17 +42,19 @@ internal sealed class HttpClientConnection
         Info = HttpSessionInfo.From(socket, isTls, frontend.Name, sniHost);
         _stream = stream;
         _exchanges = HttpExchangePool.Of(frontend);
-        _pipes = ClientPipes.Rent(stream, frontend.Traffic);
+        _counted = new CountingStream(stream, frontend.Traffic);
+        Input = PipeReader.Create(_counted, ReaderOptions);
+        Output = PipeWriter.Create(_counted, WriterOptions);
         ClientTimer = new ReadTimer(context.Time);
     }
 
     public HttpProxyContext Context { get; }
 
     /// <summary>Bytes read from the client on this connection so far.</summary>
-    public long BytesIn => _bytesInBefore + (_pipes?.Stream.BytesRead ?? 0);
+    public long BytesIn => _counted.BytesRead;
 
     /// <summary>Bytes written to the client on this connection so far.</summary>
-    public long BytesOut => _bytesOutBefore + (_pipes?.Stream.BytesWritten ?? 0);
+    public long BytesOut => _counted.BytesWritten;
 
     /// <summary>When the current request's first byte arrived (the accept for the first request).</summary>
     public long RequestStart { get; private set; }
@@ -72,17 +73,14 @@ internal sealed class HttpClientConnection
 
     public CancellationToken Abort { get; }
 
-    /// <summary>The request side (only while a request is read or served: an idle connection holds no pipes).</summary>
-    public PipeReader Input => Pipes.Input;
+    public PipeReader Input { get; }
 
-    /// <summary>The response side (only while a request is read or served).</summary>
-    public PipeWriter Output => Pipes.Output;
+    public PipeWriter Output { get; }
 
     /// <summary>The counting stream under <see cref="Input"/> and <see cref="Output"/> (the TLS stream's, for TLS clients).</summary>
-    public Stream Stream => Pipes.Stream;
+    public Stream Stream => _counted;
 
-    /// <summary>The head of the request being read or served (only then: it is pooled with the pipes).</summary>
-    public HttpRequestHead Request => Pipes.Request;
+    public HttpRequestHead Request { get; } = new();
 
     public ReadTimer ClientTimer { get; }
 
@@ -144,7 +142,6 @@ internal sealed class HttpClientConnection
         finally
         {
             exchange?.Dispose();
-            Release();
         }
     }
 
@@ -210,15 +207,13 @@ internal sealed class HttpClientConnection
         }
     }
 
-    /// <summary>Releases the timer, the head's buffers and the pipes once the connection is over.</summary>
-    private void Release()
+    public async ValueTask DisposeAsync()
     {
         ClientTimer.Dispose();
-        _pipes?.Complete();
-        _pipes = null;
+        Request.Dispose();
+        await Input.CompleteAsync().ConfigureAwait(false);
+        await Output.CompleteAsync().ConfigureAwait(false);
     }
-
-    private ClientPipes Pipes => _pipes ?? throw new InvalidOperationException("The connection is idle: it holds no pipes.");
 
     /// <summary>
     /// Sends a FIN, then reads and discards what the client still sends (briefly), so the kernel does not answer unread
@@ -241,61 +236,34 @@ internal sealed class HttpClientConnection
     }
 
     /// <summary>
-    /// Between two requests, with nothing of the next one buffered: returns the pipes with the request head (and its
-    /// buffers) and the read timer's source to their pools and waits for the client's next bytes with a zero-byte read on the
-    /// connection's own stream, so an idle keep-alive connection holds no buffer, no exchange, no pipes and no timer
-    /// (issue 9: memory per idle connection). <c>timeout http-keep-alive</c> (else <c>timeout http-request</c>, else
-    /// <c>timeout client</c>) bounds the wait through the shared <see cref="IdleDeadlines"/> of that timeout, which
-    /// ends the wait by shutting the socket's receiving side; false then, and the connection is closed quietly, as
-    /// before.
+    /// Between two requests, with nothing of the next one buffered: returns the request head's buffers and waits for
+    /// the client's next bytes with a zero-byte read on the connection's own stream, so an idle keep-alive connection
+    /// holds no buffer, no exchange and no pipe read in progress (issue 9: memory per idle connection). False when
+    /// <c>timeout http-keep-alive</c> (else <c>timeout http-request</c>, else <c>timeout client</c>) passed first: the
+    /// connection is then closed quietly, as before.
     /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> WaitForNextRequestAsync()
     {
-        ClientTimer.Release();
-        var pipes = Pipes;
-        _bytesInBefore += pipes.Stream.BytesRead;
-        _bytesOutBefore += pipes.Stream.BytesWritten;
-        _pipes = null;
-        pipes.Return();
-
+        Request.ReleaseBuffers();
         var t = FrontendTimeouts;
-        if ((t.HttpKeepAlive ?? t.HttpRequest ?? t.Client) is not { } timeout)
+        try
         {
             // A zero-byte read completes when data (or the end of the stream) arrives and copies nothing.
-            await _stream.ReadAsync(Memory<byte>.Empty).ConfigureAwait(false);
+            await _stream.ReadAsync(Memory<byte>.Empty, ClientTimer.Start(t.HttpKeepAlive ?? t.HttpRequest ?? t.Client)).ConfigureAwait(false);
+            _counted.DataWaiting();
+            return true;
         }
-        else
+        catch (OperationCanceledException) when (ClientTimer.Expired)
         {
-            var deadlines = _idleDeadlines ??= IdleDeadlines.For(Context.Time, timeout);
-            var wait = _idleWait ??= new IdleWait(Socket);
-            deadlines.Add(wait);
-            bool inTime;
-            try
-            {
-                await _stream.ReadAsync(Memory<byte>.Empty).ConfigureAwait(false);
-            }
-            finally
-            {
-                inTime = deadlines.Remove(wait);
-            }
-
-            if (!inTime)
-            {
-                return false;
-            }
+            return false;
         }
-
-        _pipes = ClientPipes.Rent(_stream, Frontend.Traffic);
-        _pipes.Stream.DataWaiting();
-        return true;
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<RequestHeadOutcome> ReadRequestHeadAsync(bool first)
     {
-        var parser = Pipes.Parser;
-        parser.Reset();
+        _parser.Reset();
         var sawBytes = false;
         if (first)
         {
@@ -329,7 +297,7 @@ internal sealed class HttpClientConnection
             }
 
             sawBytes |= !buffer.IsEmpty;
-            var result = parser.Parse(buffer, Request);
+            var result = _parser.Parse(buffer, Request);
             if (result.IsComplete)
             {
                 Input.AdvanceTo(result.Consumed);

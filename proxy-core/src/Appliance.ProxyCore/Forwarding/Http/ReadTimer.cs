@@ -3,34 +3,29 @@ namespace Appliance.ProxyCore.Forwarding.Http;
 /// <summary>
 /// One reusable deadline for the reads of a connection: <see cref="Start"/> arms it before a read, the read's token
 /// fires when the timeout passes. Reset after every read without allocating; a new source is made only after a
-/// timeout fired (the connection is then closed anyway). <see cref="Release"/> gives the source (and its timer) back
-/// to a shared pool while the connection is idle, so an idle keep-alive connection holds neither.
+/// timeout fired (the connection is then closed anyway).
 /// </summary>
 internal sealed class ReadTimer : IDisposable
 {
     private readonly TimeProvider _time;
-    private TimeoutSourcePool? _pool;
-    private CancellationTokenSource? _cts;
+    private CancellationTokenSource _cts;
 
     public ReadTimer(TimeProvider time)
     {
         _time = time;
+        _cts = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
     }
 
     /// <summary>True when the last armed deadline passed.</summary>
-    public bool Expired => _cts is { IsCancellationRequested: true };
+    public bool Expired => _cts.IsCancellationRequested;
 
     /// <summary>Arms the deadline (<c>null</c> = no limit) and returns the token to pass to the read.</summary>
     public CancellationToken Start(TimeSpan? timeout)
     {
-        if (_cts is null)
-        {
-            _cts = Pool.Rent();
-        }
-        else if (!_cts.TryReset())
+        if (!_cts.TryReset())
         {
             _cts.Dispose();
-            _cts = Pool.Rent();
+            _cts = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
         }
 
         if (timeout is { } t)
@@ -41,17 +36,5 @@ internal sealed class ReadTimer : IDisposable
         return _cts.Token;
     }
 
-    /// <summary>Disarms the deadline and returns its source to the pool (no read may be using its token any more).</summary>
-    public void Release()
-    {
-        if (_cts is { } cts)
-        {
-            _cts = null;
-            Pool.Return(cts);
-        }
-    }
-
-    public void Dispose() => _cts?.Dispose();
-
-    private TimeoutSourcePool Pool => _pool ??= TimeoutSourcePool.Of(_time);
+    public void Dispose() => _cts.Dispose();
 }
