@@ -57,10 +57,10 @@ public sealed class TcpSpliceTests
         await AssertCountedAsync(proxy, backend, upload);
         if (OperatingSystem.IsLinux())
         {
-            // Both directions asked for a pipe; the second one found the limit reached and copied.
+            // Both directions asked for a pipe; never more than one was open. (Whether the second direction copied
+            // depends on timing: when the first one has already given its pipe back, the second splices through it.)
             Assert.Equal(1, proxy.Engine.TcpPipes.OpenPipes);
             Assert.True(proxy.Engine.TcpPipes.SplicedBytes > 0);
-            Assert.True(proxy.Engine.TcpPipes.SplicedBytes + proxy.Engine.TcpPipes.CopiedBytes < upload.Length + backend.Download.Length);
         }
     }
 
