@@ -22,8 +22,10 @@ public sealed class DemoTests(ITestOutputHelper output)
         var command = ReadmeFirstCommand();
         Assert.Equal("sudo scripts/demo", command);
         var script = Path.Combine(ApplianceBuild.RepositoryRoot, command["sudo ".Length..]);
-        // The failover timer shortened from 20 s so the test sees one failover soon after the start.
-        using var demo = new LabProcess("demo", ["env", "DEMO_FAILOVER_EVERY=12", script, "--failover"]);
+        // The failover timer shortened from 20 s so the test sees one failover soon after the start. SIGINT back to its
+        // default: a runner started in the background of a non-interactive shell passes SIGINT on ignored, and bash
+        // cannot trap a signal ignored on entry, so Ctrl-C would never reach the demo's trap.
+        using var demo = new LabProcess("demo", ["env", "--default-signal=INT", "DEMO_FAILOVER_EVERY=12", script, "--failover"]);
         var prefix = $"demo{demo.Pid}";
         var started = new HashSet<int>();
         try

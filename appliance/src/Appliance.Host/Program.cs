@@ -4,6 +4,7 @@ internal static class Program
 {
     public static int Main(string[] args)
     {
+        Hosting.SocketCompletions.PreferInline();
         return Cli.ApplianceCommandLine.Run(args);
     }
 }
