@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Appliance.Tests.Common;
+using static Appliance.ProxyCore.FunctionalTests.Tcp.TcpBalancingTests;
 
 namespace Appliance.ProxyCore.FunctionalTests.Http;
 
@@ -73,13 +74,6 @@ public sealed class IdleServerConnectionTests
         backend be
             server s1 127.0.0.1:{backendPort}
         """);
-
-    private static async Task<Socket> ConnectAsync(int port)
-    {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port));
-        return socket;
-    }
 
     /// <summary>Sends one request and returns "STATUS BODY" of the keep-alive response (Content-Length framed).</summary>
     private static async Task<string> ExchangeAsync(Socket client, string request)

@@ -45,6 +45,10 @@ public sealed class ServerQueue
             MaxCount = Math.Max(MaxCount, _waiters.Count);
         }
 
+        // The count is visible before the waiter looks for a free slot once more, so a releaser that reads no waiters
+        // (SignalOldest's lock-free check) has freed its slot before that look.
+        Interlocked.MemoryBarrier();
+
         return new Ticket(this, node);
     }
 
@@ -79,6 +83,13 @@ public sealed class ServerQueue
     /// </summary>
     public static void SignalOldest(ServerQueue server, ServerQueue backend)
     {
+        // Every released slot comes here (once per request): with nobody waiting, take no lock. A waiter that enters
+        // meanwhile looks for a free slot after entering, so it cannot miss this one.
+        if (server.Count == 0 && backend.Count == 0)
+        {
+            return;
+        }
+
         var (first, second) = server.OldestSequence <= backend.OldestSequence ? (server, backend) : (backend, server);
         if (!first.SignalOne())
         {

@@ -18,9 +18,14 @@ internal static class InlineCompletions
 {
     private static int _unavailable;
 
-    /// <summary>Whether tunnels in this process complete inline (<see cref="IsWorthIt"/> for this process).</summary>
-    public static bool Preferred { get; } = IsWorthIt(
-        Environment.ProcessorCount, Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT"));
+    /// <summary>
+    /// Whether tunnels switch their sockets to inline completions (<see cref="IsWorthIt"/> for this process). Not when
+    /// every socket of the process completes inline already (DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1, which the
+    /// appliance sets by default): switching would do nothing, and switching back at the end would undo it.
+    /// </summary>
+    public static bool Preferred { get; } =
+        Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") != "1"
+        && IsWorthIt(Environment.ProcessorCount, Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT"));
 
     /// <summary>
     /// True when running continuations on the event threads costs no parallelism: one CPU, or at least as many event
