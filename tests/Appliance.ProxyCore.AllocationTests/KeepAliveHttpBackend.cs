@@ -24,6 +24,18 @@ internal sealed class KeepAliveHttpBackend : IAsyncDisposable
 
     public int Port => ((IPEndPoint)_listener.LocalEndPoint!).Port;
 
+    /// <summary>Connections accepted so far.</summary>
+    public int Connections
+    {
+        get
+        {
+            lock (_connections)
+            {
+                return _connections.Count;
+            }
+        }
+    }
+
     /// <summary>The length of one whole response (head and body).</summary>
     public int ResponseLength => _response.Length;
 
@@ -56,6 +68,7 @@ internal sealed class KeepAliveHttpBackend : IAsyncDisposable
             {
                 _connections.Add(socket);
             }
+
 
             _ = ServeAsync(socket);
         }

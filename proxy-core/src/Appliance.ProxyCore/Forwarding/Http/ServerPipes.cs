@@ -7,7 +7,7 @@ namespace Appliance.ProxyCore.Forwarding.Http;
 /// <see cref="ServerSocket"/>), so a pooled connection serves request after request without building them again; an
 /// idle one holds no buffer (zero-byte reads, nothing left unread when it went back to the pool). While it is idle a
 /// zero-byte read waits on its socket (<see cref="WatchIdle"/>): it tells the pool, without a system call at take time,
-/// whether the server closed the connection or sent bytes nobody asked for, and the next exchange's response read
+/// whether the server may have closed the connection or sent bytes nobody asked for, and the next exchange's response read
 /// starts from it instead of asking the socket again (issue 9: one system call less per keep-alive request).
 /// </summary>
 internal sealed class ServerPipes : IDisposable
@@ -34,8 +34,10 @@ internal sealed class ServerPipes : IDisposable
     public Stream Stream => _stream;
 
     /// <summary>
-    /// While the connection is idle after <see cref="WatchIdle"/>: true when nothing arrived since (as reusable as when
-    /// it was pooled), false when the server sent or closed. Null when no idle wait was started (ask the socket).
+    /// While the connection is idle after <see cref="WatchIdle"/>: true when the wait is still running (nothing arrived
+    /// since: as reusable as when it was pooled), false when it completed: the server sent or closed, or a readiness
+    /// event left over from the last response's bytes ended it with nothing there (the pool asks the socket). Null when
+    /// no idle wait was started (ask the socket).
     /// </summary>
     public bool? QuietSinceIdle => _watching ? !_idleWait.IsCompleted : null;
 
