@@ -29,10 +29,10 @@ public sealed class SyncMetricsTests
         Assert.Contains("appliance_sync_queue_overflows_total 2", lines);
         Assert.Contains("appliance_sync_config_version 7", lines);
         Assert.Contains("appliance_stick_table_entries{table=\"web\"} 1000", lines);
-        Assert.Contains("appliance_sync_peer_up{peer=\"lb\\\"2\"} 1", lines);
-        Assert.Contains("appliance_sync_unacknowledged{peer=\"lb\\\"2\"} 3", lines);
-        Assert.Contains("appliance_sync_lag_seconds{peer=\"lb\\\"2\",quantile=\"0.5\"} 0.0004", lines);
-        Assert.Contains("appliance_sync_lag_seconds{peer=\"lb\\\"2\",quantile=\"0.99\"} 0.0056", lines);
+        Assert.Contains("appliance_sync_peer_up{peer=\"lb\\\"2\",source=\"configured\"} 1", lines);
+        Assert.Contains("appliance_sync_unacknowledged{peer=\"lb\\\"2\",source=\"configured\"} 3", lines);
+        Assert.Contains("appliance_sync_lag_seconds{peer=\"lb\\\"2\",source=\"configured\",quantile=\"0.5\"} 0.0004", lines);
+        Assert.Contains("appliance_sync_lag_seconds{peer=\"lb\\\"2\",source=\"configured\",quantile=\"0.99\"} 0.0056", lines);
         Assert.Contains("# TYPE appliance_sync_lag_seconds gauge", lines);
         Assert.Equal(lines.Count(l => l.StartsWith("# TYPE ", StringComparison.Ordinal)), lines.Count(l => l.StartsWith("# HELP ", StringComparison.Ordinal)));
     }
@@ -49,9 +49,26 @@ public sealed class SyncMetricsTests
         SyncMetrics.Write(text, status);
 
         var output = text.ToString();
-        Assert.Contains("appliance_sync_peer_up{peer=\"lb2\"} 0\n", output, StringComparison.Ordinal);
+        Assert.Contains("appliance_sync_peer_up{peer=\"lb2\",source=\"configured\"} 0\n", output, StringComparison.Ordinal);
         Assert.Contains("# TYPE appliance_sync_lag_seconds gauge\n", output, StringComparison.Ordinal);
         Assert.DoesNotContain("quantile", output, StringComparison.Ordinal);
         Assert.DoesNotContain("appliance_stick_table_entries", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_DiscoveredPeer_LabelledAsDiscovered()
+    {
+        var peer = new PeerSyncStatus(
+            "lb3", IPEndPoint.Parse("10.213.0.13:7400"), PeerConnectionState.Streaming, 5, 5, 0, null, null, 0, 0, null, null, null,
+            PeerSource.Discovered);
+        var status = new SyncStatus(
+            "lb1", HaRole.Master, 1, 5, 0, 0, InitialSyncOutcome.Loaded, true, null, [], [peer], null, []);
+        var text = new StringBuilder();
+
+        SyncMetrics.Write(text, status);
+
+        var output = text.ToString();
+        Assert.Contains("appliance_sync_peer_up{peer=\"lb3\",source=\"discovered\"} 1\n", output, StringComparison.Ordinal);
+        Assert.Contains("appliance_sync_snapshots_sent_total{peer=\"lb3\",source=\"discovered\"} 0\n", output, StringComparison.Ordinal);
     }
 }

@@ -7,7 +7,8 @@ namespace Appliance.Host.Sync;
 
 /// <summary>
 /// The state sync's metrics on the proxy's Prometheus endpoint (docs/sync.md "Metrics"): per peer the connection state,
-/// unacknowledged changes, replication lag p50/p99 and snapshots sent; per node the head sequence, queue overflows,
+/// unacknowledged changes, replication lag p50/p99 and snapshots sent (labelled with the peer's name and source,
+/// configured or discovered); per node the head sequence, queue overflows,
 /// configuration version and stick-table sizes.
 /// </summary>
 internal sealed class SyncMetrics : IMetricsSource
@@ -78,7 +79,9 @@ internal sealed class SyncMetrics : IMetricsSource
         }
     }
 
-    private static string PeerLabel(PeerSyncStatus peer) => $"peer=\"{Escape(peer.Name)}\"";
+    /// <summary>The peer's name and where it came from (a discovered peer can share nothing else with a configured one).</summary>
+    private static string PeerLabel(PeerSyncStatus peer) =>
+        $"peer=\"{Escape(peer.Name)}\",source=\"{(peer.Source == PeerSource.Discovered ? "discovered" : "configured")}\"";
 
     private static void Family(StringBuilder text, string name, string type, string help) =>
         text.Append("# HELP ").Append(name).Append(' ').Append(help).Append("\n# TYPE ").Append(name).Append(' ').Append(type).Append('\n');
