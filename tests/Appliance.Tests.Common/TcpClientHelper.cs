@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -7,6 +8,12 @@ namespace Appliance.Tests.Common;
 /// <summary>Small client-side helpers for functional tests on 127.0.0.1.</summary>
 public static class TcpClientHelper
 {
+    private const int SolSocket = 1;
+    private const int SoReuseAddr = 2;
+
+    /// <summary>The sockets that hold <see cref="FreePort"/>'s ports (never closed: the process's exit frees them).</summary>
+    private static readonly ConcurrentBag<Socket> Reserved = [];
+
     /// <summary>Connects and reads the first line (a <see cref="TestBackend"/>'s name); null when the proxy closed without a line.</summary>
     public static async Task<string?> ReadGreetingAsync(int port, TimeSpan timeout)
     {
@@ -46,12 +53,21 @@ public static class TcpClientHelper
         }
     }
 
-    /// <summary>A port that was free a moment ago (bind to 0, read, close).</summary>
+    /// <summary>
+    /// A loopback TCP port kept for this test process until it exits: a socket with SO_REUSEADDR stays bound to it
+    /// without listening. A port picked free and released (the old way) could be taken before the test bound it: by a
+    /// backend or another test binding to 0, or by a client's ephemeral port, and a proxy connecting to a "dead" port
+    /// could even connect to itself (TCP simultaneous open). While the reservation holds, the kernel hands the port to
+    /// no bind to 0 and no outgoing connection, connections to it are refused (a dead server), and a listener that sets
+    /// SO_REUSEADDR (the proxy, .NET's sockets and Kestrel on Linux, HAProxy) binds and listens on it alongside.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.SetRawSocketOption(SolSocket, SoReuseAddr, BitConverter.GetBytes(1));
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        Reserved.Add(socket);
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 
     /// <summary>Polls <paramref name="condition"/> every 20 ms until it holds or <paramref name="timeout"/> passes.</summary>

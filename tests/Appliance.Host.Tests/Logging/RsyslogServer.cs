@@ -37,8 +37,10 @@ internal sealed class RsyslogServer : IDisposable
     {
         var directory = Directory.CreateTempSubdirectory("appliance-rsyslog-").FullName;
         Directory.CreateDirectory(Path.Combine(directory, "work"));
-        var udpPort = FreePort(SocketType.Dgram, ProtocolType.Udp);
-        var tcpPort = FreePort(SocketType.Stream, ProtocolType.Tcp);
+        // The TCP port stays reserved (rsyslogd binds it alongside, with SO_REUSEADDR); a UDP reservation would share
+        // the datagrams with rsyslogd, so that port is only picked free (bound to 0 and released).
+        var udpPort = FreeUdpPort();
+        var tcpPort = Appliance.Tests.Common.TcpClientHelper.FreePort();
         var config = Path.Combine(directory, "rsyslog.conf");
         await File.WriteAllTextAsync(config, $$"""
             global(workDirectory="{{directory}}/work")
@@ -155,9 +157,9 @@ internal sealed class RsyslogServer : IDisposable
         }
     }
 
-    private static int FreePort(SocketType type, ProtocolType protocol)
+    private static int FreeUdpPort()
     {
-        using var probe = new Socket(AddressFamily.InterNetwork, type, protocol);
+        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         return ((IPEndPoint)probe.LocalEndPoint!).Port;
     }

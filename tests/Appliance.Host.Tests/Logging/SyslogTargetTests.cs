@@ -35,7 +35,7 @@ public sealed class SyslogTargetTests
     [Fact]
     public async Task Write_StoppedTcpTarget_EveryLineDropped()
     {
-        var port = FreeTcpPort();
+        var port = Appliance.Tests.Common.TcpClientHelper.FreePort();
         var syslog = new SyslogTarget(Target(LogTransport.Tcp, port), SocketSyslogTransport.Tcp("127.0.0.1", port, TimeProvider.System), Identity, 1, TimeProvider.System, capacity: 1000);
 
         WriteMany(syslog);
@@ -135,11 +135,4 @@ public sealed class SyslogTargetTests
         Facility = SyslogFacility.Local0,
         Location = new SourceLocation("t.cfg", 2),
     };
-
-    private static int FreeTcpPort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 }

@@ -20,8 +20,12 @@ public sealed class AccessLogTests
         await using var engine = await StartAsync(log, WebConfig(port, backend.Port));
         using var client = new HttpClient();
 
+        // A record is written once its exchange is over, which may be just after the client got the response: each
+        // step waits for its record, or the next one (on another connection) could be written first.
         await client.GetStringAsync(new Uri($"http://127.0.0.1:{port}/big/1000"));
+        Assert.True(await TcpClientHelper.WaitUntilAsync(() => log.Lines.Count == 1, TimeSpan.FromSeconds(10)), string.Join('\n', log.Lines));
         await client.GetStringAsync(new Uri($"http://127.0.0.1:{port}/status/404")).ContinueWith(_ => { });
+        Assert.True(await TcpClientHelper.WaitUntilAsync(() => log.Lines.Count == 2, TimeSpan.FromSeconds(10)), string.Join('\n', log.Lines));
         var bad = await RawHttp.SendAsync(port, "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"u8.ToArray());
 
         Assert.True(await TcpClientHelper.WaitUntilAsync(() => log.Lines.Count == 3, TimeSpan.FromSeconds(10)), string.Join('\n', log.Lines));

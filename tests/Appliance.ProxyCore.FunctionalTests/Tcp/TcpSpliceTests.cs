@@ -113,16 +113,28 @@ public sealed class TcpSpliceTests
         return received.ToArray();
     }
 
-    /// <summary>The tunnel's bytes reach the counters when it ends, just after the client saw the end of stream.</summary>
+    /// <summary>
+    /// The tunnel's bytes reach the counters when it ends, just after the client saw the end of stream: the frontend's,
+    /// then the backend's and the server's, and the server's connection is released after them. The backend records what
+    /// it received once it has read the proxy's FIN, which may come after the client saw its end of stream too. So this
+    /// waits (up to 5 s) for all of them before asserting each.
+    /// </summary>
     private static async Task AssertCountedAsync(ProxyUnderTest proxy, BulkBackend backend, byte[] upload)
     {
-        var frontend = proxy.Engine.Frontends[0].Traffic;
-        for (var i = 0; i < 500 && (frontend.BytesIn != upload.Length || frontend.BytesOut != backend.Download.Length); i++)
+        var counters = new[] { proxy.Engine.Frontends[0].Traffic, proxy.Engine.Backends["be"].Traffic, proxy.Server("be", "s1").State.Traffic };
+        bool Settled()
         {
-            await Task.Delay(10);
+            lock (backend.Received)
+            {
+                return backend.Received.Count > 0
+                    && proxy.Server("be", "s1").State.ActiveConnections == 0
+                    && counters.All(t => t.BytesIn == upload.Length && t.BytesOut == backend.Download.Length);
+            }
         }
 
-        foreach (var traffic in new[] { frontend, proxy.Engine.Backends["be"].Traffic, proxy.Server("be", "s1").State.Traffic })
+        await TcpClientHelper.WaitUntilAsync(Settled, TimeSpan.FromSeconds(5));
+
+        foreach (var traffic in counters)
         {
             Assert.Equal(upload.Length, traffic.BytesIn);
             Assert.Equal(backend.Download.Length, traffic.BytesOut);

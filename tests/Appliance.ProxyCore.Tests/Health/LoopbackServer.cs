@@ -54,15 +54,8 @@ internal sealed class LoopbackServer : IAsyncDisposable
         socket.Shutdown(SocketShutdown.Both);
     });
 
-    /// <summary>A port that refuses connections: bound once, then released.</summary>
-    public static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    /// <summary>A port that refuses connections (reserved for the test process, never listened on).</summary>
+    public static int ClosedPort() => Appliance.Tests.Common.TcpClientHelper.FreePort();
 
     public async ValueTask DisposeAsync()
     {

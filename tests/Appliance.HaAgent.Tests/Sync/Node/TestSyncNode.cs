@@ -40,15 +40,8 @@ internal sealed class TestSyncNode : IAsyncDisposable
 
     public LogSink Logs { get; }
 
-    /// <summary>Free loopback ports for a cluster (bound once and released: the nodes bind them right after).</summary>
-    public static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        listeners.ForEach(l => l.Start());
-        var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        listeners.ForEach(l => l.Stop());
-        return ports;
-    }
+    /// <summary>Loopback ports for a cluster, reserved for the test process (see <see cref="Appliance.Tests.Common.TcpClientHelper.FreePort"/>).</summary>
+    public static int[] FreePorts(int count) => [.. Enumerable.Range(0, count).Select(_ => Appliance.Tests.Common.TcpClientHelper.FreePort())];
 
     /// <summary>Creates (not starts) node <paramref name="name"/> on <paramref name="port"/> with the given peers.</summary>
     public static TestSyncNode Create(
