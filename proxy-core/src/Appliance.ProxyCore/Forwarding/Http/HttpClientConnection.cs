@@ -32,13 +32,21 @@ internal sealed class HttpClientConnection : IAsyncDisposable
     private RejectReason _rejectReason;
     private int _rejectStatus;
 
+    // Between two requests the connection is Idle; a soft stop that finds it so claims it (Closing) and ends the wait.
+    private const int Busy = 0;
+    private const int Idle = 1;
+    private const int Closing = 2;
+    private int _state;
+
     public HttpClientConnection(
-        HttpProxyContext context, Socket socket, Stream stream, FrontendModel frontend, bool isTls, CancellationToken abort, string? sniHost = null)
+        HttpProxyContext context, Socket socket, Stream stream, FrontendModel frontend, bool isTls, CancellationToken abort,
+        CancellationToken stopping, string? sniHost = null)
     {
         Context = context;
         Socket = socket;
         Frontend = frontend;
         Abort = abort;
+        Stopping = stopping;
         Info = HttpSessionInfo.From(socket, isTls, frontend.Name, sniHost);
         _stream = stream;
         _exchanges = HttpExchangePool.Of(frontend);
@@ -73,6 +81,15 @@ internal sealed class HttpClientConnection : IAsyncDisposable
 
     public CancellationToken Abort { get; }
 
+    /// <summary>
+    /// Fires when the soft stop begins (see <see cref="Transport.SoftStop"/>): the connection then closes as soon as it is
+    /// idle, and the response of the request in progress says <c>Connection: close</c>.
+    /// </summary>
+    public CancellationToken Stopping { get; }
+
+    /// <summary>True once the soft stop began: the current response must end the connection.</summary>
+    public bool IsStopping => Stopping.IsCancellationRequested;
+
     public PipeReader Input { get; }
 
     public PipeWriter Output { get; }
@@ -90,6 +107,7 @@ internal sealed class HttpClientConnection : IAsyncDisposable
     {
         HttpExchange? exchange = null;
         using var stop = Abort.Register(static s => ((Socket)s!).Close(0), Socket);
+        using var softStop = Stopping.Register(static s => ((HttpClientConnection)s!).CloseIfIdle(), this);
         var first = true;
         try
         {
@@ -111,8 +129,9 @@ internal sealed class HttpClientConnection : IAsyncDisposable
 
                 Frontend.Traffic.RequestReceived();
                 exchange ??= _exchanges.Rent(this);
-                if (!await exchange.RunAsync().ConfigureAwait(false))
+                if (!await exchange.RunAsync().ConfigureAwait(false) || IsStopping)
                 {
+                    // A soft stop that began after the response head went out still ends the connection here.
                     return;
                 }
 
@@ -247,16 +266,40 @@ internal sealed class HttpClientConnection : IAsyncDisposable
     {
         Request.ReleaseBuffers();
         var t = FrontendTimeouts;
+        // Armed before the connection is marked idle, so a soft stop that claims it fires this very deadline.
+        var deadline = ClientTimer.Start(t.HttpKeepAlive ?? t.HttpRequest ?? t.Client);
+        Volatile.Write(ref _state, Idle);
+        if (IsStopping)
+        {
+            // The soft stop began before this wait (its callback saw the connection busy, or is about to claim it).
+            return false;
+        }
+
         try
         {
             // A zero-byte read completes when data (or the end of the stream) arrives and copies nothing.
-            await _stream.ReadAsync(Memory<byte>.Empty, ClientTimer.Start(t.HttpKeepAlive ?? t.HttpRequest ?? t.Client)).ConfigureAwait(false);
+            await _stream.ReadAsync(Memory<byte>.Empty, deadline).ConfigureAwait(false);
             _counted.DataWaiting();
-            return true;
         }
         catch (OperationCanceledException) when (ClientTimer.Expired)
         {
             return false;
+        }
+
+        // False when a soft stop claimed the connection as the next request arrived: it closes (HAProxy's race too).
+        return Interlocked.CompareExchange(ref _state, Busy, Idle) == Idle;
+    }
+
+    /// <summary>
+    /// The soft stop's callback (HAProxy closes idle keep-alive connections at once): ends the wait of a connection idle
+    /// between two requests; a busy one finishes its request and closes after it (<see cref="IsStopping"/>). A connection
+    /// still waiting for its first request is not idle here: HAProxy 2.6 leaves it to its timeouts too.
+    /// </summary>
+    private void CloseIfIdle()
+    {
+        if (Interlocked.CompareExchange(ref _state, Closing, Idle) == Idle)
+        {
+            ClientTimer.ExpireNow();
         }
     }
 

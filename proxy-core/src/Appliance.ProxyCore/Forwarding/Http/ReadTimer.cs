@@ -36,5 +36,21 @@ internal sealed class ReadTimer : IDisposable
         return _cts.Token;
     }
 
+    /// <summary>
+    /// Fires the armed deadline now (<see cref="Expired"/> turns true), from another thread: the soft stop ends an idle
+    /// wait this way. The caller must know the timer is armed for that wait and not being re-armed.
+    /// </summary>
+    public void ExpireNow()
+    {
+        try
+        {
+            _cts.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection ended meanwhile.
+        }
+    }
+
     public void Dispose() => _cts.Dispose();
 }
