@@ -38,7 +38,7 @@ internal sealed class ConnectionDispatcher
         else if (binding.Frontend.Config.Mode == ProxyMode.Http)
         {
             await using var stream = new NetworkStream(client, ownsSocket: false);
-            await using var connection = new HttpClientConnection(runtime.Http, client, stream, binding.Frontend, isTls: false, abort, runtime.Stop.Stopping);
+            await using var connection = new HttpClientConnection(runtime.Http, client, stream, binding.Frontend, isTls: false, runtime.Stop);
             await connection.RunAsync().ConfigureAwait(false);
         }
         else
@@ -69,7 +69,7 @@ internal sealed class ConnectionDispatcher
 
         if (frontend.Config.Mode == ProxyMode.Http)
         {
-            await using var connection = new HttpClientConnection(runtime.Http, client, ssl, frontend, isTls: true, abort, runtime.Stop.Stopping, ssl.TargetHostName);
+            await using var connection = new HttpClientConnection(runtime.Http, client, ssl, frontend, isTls: true, runtime.Stop, ssl.TargetHostName);
             await connection.RunAsync().ConfigureAwait(false);
         }
         else

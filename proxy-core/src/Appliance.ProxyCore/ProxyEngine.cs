@@ -165,7 +165,7 @@ public sealed class ProxyEngine : IAsyncDisposable
             await previous.RetireAsync().ConfigureAwait(false);
             // As HAProxy's old process after a reload, bounded by the hard-stop-after now in force.
             ProxyLog.SoftStoppingPrevious(_logger, Bound(config.Global.HardStopAfter));
-            await previous.Stop.BeginAsync(config.Global.HardStopAfter).ConfigureAwait(false);
+            await previous.Stop.BeginAsync(config.Global.HardStopAfter, config.Global.CloseSpreadTime).ConfigureAwait(false);
             await next.Health.StartAsync(cancellationToken).ConfigureAwait(false);
             var kept = next.Bindings.Keys.Where(k => !opened.Contains(k)).Select(Describe).ToList();
             var report = new ReloadReport(kept, [.. opened.Select(Describe)], [.. closed.Select(Describe)]);
@@ -197,7 +197,7 @@ public sealed class ProxyEngine : IAsyncDisposable
         ProxyLog.Draining(_logger, _connections.Count, Bound(grace));
         var idle = _connections.WhenIdleAsync();
         // The engine bounds the whole stop itself (its abort reaches every runtime's connections, old ones included).
-        await Runtime.Stop.BeginAsync(hardStopAfter: null).ConfigureAwait(false);
+        await Runtime.Stop.BeginAsync(hardStopAfter: null, grace > TimeSpan.Zero ? Runtime.Config.Global.CloseSpreadTime : null).ConfigureAwait(false);
         if (grace > TimeSpan.Zero)
         {
             await Task.WhenAny(idle, Task.Delay(grace, _options.TimeProvider)).ConfigureAwait(false);

@@ -26,7 +26,7 @@ internal sealed class ProxyRuntime
         IReadOnlyDictionary<string, StickTables.StickTable> stickTables, CancellationToken abortAll)
     {
         Config = config;
-        Stop = new SoftStop(options.TimeProvider, abortAll);
+        Stop = new SoftStop(options.TimeProvider, abortAll, options.Random);
         StickTables = stickTables;
         var maxConn = config.Global.MaxConn ?? ProxyEngineOptions.DefaultGlobalMaxConn;
         GlobalLimiter = previous is not null && previous.GlobalLimiter.Limit == maxConn ? previous.GlobalLimiter : new ConnectionLimiter(maxConn);

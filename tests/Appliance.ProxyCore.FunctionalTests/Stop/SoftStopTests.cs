@@ -159,6 +159,72 @@ public sealed class SoftStopTests
         Assert.Equal("b0", await TcpClientHelper.ReadGreetingAsync(proxy.Port, Deadline));
     }
 
+    [Fact]
+    public async Task Stop_CloseSpreadTime_IdleClientClosedLaterWithinTheWindow()
+    {
+        // A draw of 0.9: the idle connection closes 0.9 of the way into the 2 s window, not at once.
+        await using var backend = StartBackend(released: true);
+        await using var proxy = await ProxyUnderTest.StartAsync(
+            HttpConfig(backend.Port, "global\n    close-spread-time 2s"), new ProxyEngineOptions { Random = new FixedRandom(0.9) });
+        using var client = await ConnectAsync(proxy.Port);
+        Assert.EndsWith(Body, await ExchangeAsync(client));
+
+        var clock = Stopwatch.StartNew();
+        var stop = proxy.Engine.StopAsync(TimeSpan.FromSeconds(30));
+        var (rest, end) = await ReadUntilClosedAsync(client);
+        var closedAfter = clock.Elapsed;
+
+        Assert.Equal(ConnectionEnd.Fin, end);
+        Assert.Equal(string.Empty, rest);
+        AssertAbout(TimeSpan.FromSeconds(1.8), closedAfter);
+        await stop.WaitAsync(Deadline);
+    }
+
+    [Fact]
+    public async Task Stop_CloseSpreadTime_ResponseEarlyInTheWindowKeepsTheConnectionThenIdleCloseSpread()
+    {
+        // Draw 0.5 of a 2 s window: a response 0.3 s in (1.7 s left) is kept alive (1 s < 1.7 s); idle, the
+        // connection then closes after half of what is left (about 0.85 s).
+        await using var backend = StartBackend(released: false);
+        await using var proxy = await ProxyUnderTest.StartAsync(
+            HttpConfig(backend.Port, "global\n    close-spread-time 2s"), new ProxyEngineOptions { Random = new FixedRandom(0.5) });
+        using var client = await ConnectAsync(proxy.Port);
+        await client.SendAsync(Get, SocketFlags.None);
+        await backend.RequestArrived.WaitAsync(Deadline);
+
+        var clock = Stopwatch.StartNew();
+        var stop = proxy.Engine.StopAsync(TimeSpan.FromSeconds(30));
+        await Task.Delay(300);
+        backend.Release();
+        var (response, end) = await ReadUntilClosedAsync(client);
+        var closedAfter = clock.Elapsed;
+
+        Assert.EndsWith("\r\n\r\n" + Body, response, StringComparison.Ordinal);
+        Assert.DoesNotContain("connection: close", response, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(ConnectionEnd.Fin, end);
+        AssertAbout(TimeSpan.FromSeconds(1.1), closedAfter);
+        await stop.WaitAsync(Deadline);
+    }
+
+    [Fact]
+    public async Task Stop_CloseSpreadTimeInfinite_IdleClientLeftToItsKeepAliveTimeout()
+    {
+        await using var backend = StartBackend(released: true);
+        await using var proxy = await ProxyUnderTest.StartAsync(
+            HttpConfig(backend.Port, "global\n    close-spread-time infinite", "    timeout client 60s\n    timeout http-keep-alive 1500ms"));
+        using var client = await ConnectAsync(proxy.Port);
+        Assert.EndsWith(Body, await ExchangeAsync(client));
+
+        var clock = Stopwatch.StartNew();
+        var stop = proxy.Engine.StopAsync(TimeSpan.FromSeconds(30));
+        var (_, end) = await ReadUntilClosedAsync(client);
+        var closedAfter = clock.Elapsed;
+
+        Assert.Equal(ConnectionEnd.Fin, end);
+        Assert.True(closedAfter > TimeSpan.FromSeconds(1), $"closed after {closedAfter}: the keep-alive timeout was 1.5 s");
+        await stop.WaitAsync(Deadline);
+    }
+
     private enum ConnectionEnd
     {
         StillOpen,
@@ -178,12 +244,13 @@ public sealed class SoftStopTests
         return backend;
     }
 
-    private static string HttpConfig(int backendPort) => $"""
+    private static string HttpConfig(int backendPort, string global = "", string keepAlive = LongKeepAlive) => $"""
+        {global}
         defaults
             mode http
             timeout connect 2s
             timeout server 30s
-        {LongKeepAlive}
+        {keepAlive}
         frontend fe
             bind 127.0.0.1:{TcpClientHelper.FreePort()}
             default_backend be

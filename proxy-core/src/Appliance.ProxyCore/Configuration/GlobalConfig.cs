@@ -19,6 +19,12 @@ public sealed record GlobalConfig
     /// </summary>
     public TimeSpan? HardStopAfter { get; init; }
 
+    /// <summary>
+    /// <c>close-spread-time TIME|infinite</c>: the window over which a soft stop spreads the closing of HTTP connections;
+    /// null (default) = close them at once; <see cref="Timeout.InfiniteTimeSpan"/> = never close them actively.
+    /// </summary>
+    public TimeSpan? CloseSpreadTime { get; init; }
+
     public IReadOnlyList<LogTargetConfig> Logs { get; init; } = [];
 
     /// <summary><c>user NAME</c> or <c>uid NUMBER</c> (at most one of them); null = the user that started the node.</summary>

@@ -128,4 +128,32 @@ public sealed class GlobalSectionParserTests
         Assert.Single(diagnostics);
         Assert.StartsWith(expected, diagnostics[0], StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("close-spread-time 5s", 5_000)]
+    [InlineData("close-spread-time infinite", -1)]
+    public void Parse_CloseSpreadTime_KeptWithInfinite(string line, int expectedMs)
+    {
+        var global = ConfigTestHelper.Load($"global\n    {line}\n" + Tail).Config!.Global;
+
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), global.CloseSpreadTime);
+        Assert.Empty(global.DeferredLines);
+    }
+
+    [Fact]
+    public void Parse_CloseSpreadTimeZero_ClosesAtOnce()
+    {
+        Assert.Null(ConfigTestHelper.Load("global\n    close-spread-time 0\n" + Tail).Config!.Global.CloseSpreadTime);
+    }
+
+    [Theory]
+    [InlineData("close-spread-time", "t.cfg:2: error: 'close-spread-time' in global section expects a time or 'infinite' (got nothing)")]
+    [InlineData("close-spread-time forever", "t.cfg:2: error: 'close-spread-time' in global section expects a time like")]
+    public void Parse_BadCloseSpreadTime_ErrorAtItsLine(string line, string expected)
+    {
+        var diagnostics = ConfigTestHelper.Diagnostics($"global\n    {line}\n" + Tail);
+
+        Assert.Single(diagnostics);
+        Assert.StartsWith(expected, diagnostics[0], StringComparison.Ordinal);
+    }
 }

@@ -52,5 +52,29 @@ internal sealed class ReadTimer : IDisposable
         }
     }
 
+    /// <summary>Fires the armed deadline <paramref name="delay"/> from now instead (from another thread, as <see cref="ExpireNow"/>).</summary>
+    public void ExpireAfter(TimeSpan delay)
+    {
+        try
+        {
+            _cts.CancelAfter(delay);
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    /// <summary>Lifts the armed deadline (the next <see cref="Start"/> arms a new one).</summary>
+    public void Disarm()
+    {
+        try
+        {
+            _cts.CancelAfter(Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
     public void Dispose() => _cts.Dispose();
 }
