@@ -5,8 +5,9 @@ using System.Text;
 namespace Appliance.ProxyCore.FunctionalTests.Stop;
 
 /// <summary>
-/// A keep-alive HTTP/1.1 backend that holds each response until the test calls <see cref="Release"/>, so a request can
-/// be kept in flight across a stop. <see cref="RequestArrived"/> completes when the first request head arrived.
+/// A keep-alive HTTP/1.1 backend that holds the response of every request for <c>/held</c> (or of every request, with
+/// <c>holdAll</c>) until the test calls <see cref="Release"/>, so a request can be kept in flight across a stop.
+/// <see cref="RequestArrived"/> completes when the first held request head arrived.
 /// </summary>
 internal sealed class GatedHttpBackend : IAsyncDisposable
 {
@@ -17,9 +18,12 @@ internal sealed class GatedHttpBackend : IAsyncDisposable
     private readonly List<Socket> _accepted = [];
     private Task _acceptLoop = Task.CompletedTask;
 
-    public GatedHttpBackend(string body)
+    private readonly bool _holdAll;
+
+    public GatedHttpBackend(string body, bool holdAll = true)
     {
         Body = body;
+        _holdAll = holdAll;
     }
 
     public string Body { get; }
@@ -91,9 +95,13 @@ internal sealed class GatedHttpBackend : IAsyncDisposable
                     continue;
                 }
 
+                if (_holdAll || head.ToString().StartsWith("GET /held ", StringComparison.Ordinal))
+                {
+                    _arrived.TrySetResult();
+                    await _release.Task.WaitAsync(_stop.Token);
+                }
+
                 head.Clear();
-                _arrived.TrySetResult();
-                await _release.Task.WaitAsync(_stop.Token);
                 await socket.SendAsync(response, SocketFlags.None, _stop.Token);
             }
         }

@@ -17,7 +17,7 @@ namespace Appliance.ProxyCore.FunctionalTests.Stop;
 /// </summary>
 public sealed class SoftStopTests
 {
-    private const string Body = "gated-response-body-0123456789";
+    internal const string Body = "gated-response-body-0123456789";
     private static readonly byte[] Get = "GET / HTTP/1.1\r\nHost: stop\r\n\r\n"u8.ToArray();
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
 
@@ -225,7 +225,7 @@ public sealed class SoftStopTests
         await stop.WaitAsync(Deadline);
     }
 
-    private enum ConnectionEnd
+    internal enum ConnectionEnd
     {
         StillOpen,
         Fin,
@@ -273,7 +273,7 @@ public sealed class SoftStopTests
     }
 
     /// <summary>Sends a GET and reads its response up to the end of the body.</summary>
-    private static async Task<string> ExchangeAsync(Socket socket)
+    internal static async Task<string> ExchangeAsync(Socket socket)
     {
         using var deadline = new CancellationTokenSource(Deadline);
         await socket.SendAsync(Get, SocketFlags.None, deadline.Token);
@@ -290,7 +290,7 @@ public sealed class SoftStopTests
     }
 
     /// <summary>Reads until the proxy closes the connection (or <see cref="Deadline"/>): what came, and how it ended.</summary>
-    private static async Task<(string Text, ConnectionEnd End)> ReadUntilClosedAsync(Socket socket)
+    internal static async Task<(string Text, ConnectionEnd End)> ReadUntilClosedAsync(Socket socket)
     {
         using var deadline = new CancellationTokenSource(Deadline);
         var text = new StringBuilder();

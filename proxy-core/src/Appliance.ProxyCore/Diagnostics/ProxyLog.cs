@@ -48,7 +48,7 @@ internal static partial class ProxyLog
     public static partial void Reloaded(ILogger logger, string report);
 
     [LoggerMessage(4003, LogLevel.Information,
-        "Stopping: listeners and idle HTTP connections closed, waiting for {Count} connections to finish (at most {Bound})")]
+        "Stopping: listeners closed, {Count} connections open: idle HTTP ones close now, the rest get at most {Bound}")]
     public static partial void Draining(ILogger logger, int count, string bound);
 
     [LoggerMessage(4007, LogLevel.Information,
