@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Security;
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
@@ -76,6 +77,38 @@ public sealed class SoftStopTests
 
         await Assert.ThrowsAsync<SocketException>(() => ConnectAsync(port));
         Assert.Equal(0, proxy.Engine.ActiveConnections);
+    }
+
+    [Fact]
+    public async Task Stop_IdleKeepAliveTlsClient_ClosedAtOnce()
+    {
+        using var certs = new TempDirectory();
+        var leaf = TestCertificates.CreateLeaf(TestCertificates.CreateRoot(), ["a.test"]);
+        File.WriteAllText(Path.Combine(certs.Path, "a.pem"), leaf.ToPem());
+        await using var backend = StartBackend(released: true);
+        var tlsPort = TcpClientHelper.FreePort();
+        await using var proxy = await ProxyUnderTest.StartAsync(HttpConfig(backend.Port).Replace(
+            "    default_backend be", $"    bind 127.0.0.1:{tlsPort} ssl crt {certs.Path}\n    default_backend be", StringComparison.Ordinal));
+        using var socket = await ConnectAsync(tlsPort);
+        await using var tls = new SslStream(new NetworkStream(socket), leaveInnerStreamOpen: false,
+            (_, certificate, _, _) => certificate is not null && certificate.GetCertHashString() == leaf.Certificate.Thumbprint);
+        await tls.AuthenticateAsClientAsync("a.test");
+        await tls.WriteAsync(Get);
+        var response = new StringBuilder();
+        var buffer = new byte[4096];
+        while (!response.ToString().EndsWith(Body, StringComparison.Ordinal))
+        {
+            var read = await tls.ReadAsync(buffer).AsTask().WaitAsync(Deadline);
+            Assert.NotEqual(0, read);
+            response.Append(Encoding.Latin1.GetString(buffer, 0, read));
+        }
+
+        var clock = Stopwatch.StartNew();
+        await proxy.Engine.StopAsync(TimeSpan.FromSeconds(30)).WaitAsync(Deadline);
+        var after = await tls.ReadAsync(buffer).AsTask().WaitAsync(Deadline);
+
+        Assert.Equal(0, after);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"the stop took {clock.Elapsed}");
     }
 
     [Fact]
