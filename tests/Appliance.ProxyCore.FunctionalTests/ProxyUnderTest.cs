@@ -16,11 +16,11 @@ internal sealed class ProxyUnderTest : IAsyncDisposable
     /// <summary>The port of the first listener.</summary>
     public int Port => Engine.ListeningEndPoints[0].Port;
 
-    public static async Task<ProxyUnderTest> StartAsync(string configText)
+    public static async Task<ProxyUnderTest> StartAsync(string configText, ProxyEngineOptions? options = null)
     {
         var result = ConfigLoader.LoadText(configText, "test.cfg");
         Assert.True(result.IsValid, string.Join('\n', result.Diagnostics));
-        var engine = new ProxyEngine(result.Config!, new ProxyEngineOptions());
+        var engine = new ProxyEngine(result.Config!, options ?? new ProxyEngineOptions());
         await engine.StartAsync();
         return new ProxyUnderTest(engine);
     }

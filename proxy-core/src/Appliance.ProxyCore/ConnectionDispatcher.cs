@@ -27,8 +27,10 @@ internal sealed class ConnectionDispatcher
         _logger = logger;
     }
 
-    public async Task DispatchAsync(Socket client, ProxyRuntime runtime, ProxyBinding binding, CancellationToken abort)
+    public async Task DispatchAsync(Socket client, ProxyRuntime runtime, ProxyBinding binding)
     {
+        // The runtime's soft stop: its abort closes the connection (hard-stop-after, a stop's grace over).
+        var abort = runtime.Stop.Abort;
         if (binding.Tls is { } tls)
         {
             await ServeTlsAsync(client, runtime, binding, tls, abort).ConfigureAwait(false);
@@ -36,7 +38,7 @@ internal sealed class ConnectionDispatcher
         else if (binding.Frontend.Config.Mode == ProxyMode.Http)
         {
             await using var stream = new NetworkStream(client, ownsSocket: false);
-            await using var connection = new HttpClientConnection(runtime.Http, client, stream, binding.Frontend, isTls: false, abort);
+            await using var connection = new HttpClientConnection(runtime.Http, client, stream, binding.Frontend, isTls: false, runtime.Stop);
             await connection.RunAsync().ConfigureAwait(false);
         }
         else
@@ -67,7 +69,7 @@ internal sealed class ConnectionDispatcher
 
         if (frontend.Config.Mode == ProxyMode.Http)
         {
-            await using var connection = new HttpClientConnection(runtime.Http, client, ssl, frontend, isTls: true, abort, ssl.TargetHostName);
+            await using var connection = new HttpClientConnection(runtime.Http, client, ssl, frontend, isTls: true, runtime.Stop, ssl.TargetHostName);
             await connection.RunAsync().ConfigureAwait(false);
         }
         else

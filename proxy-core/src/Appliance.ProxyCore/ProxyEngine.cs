@@ -18,7 +18,10 @@ namespace Appliance.ProxyCore;
 /// <summary>
 /// The proxy core: serves a validated configuration (models, listeners, health checks), reloads a new one without
 /// refusing connections (listeners of unchanged addresses stay open, server states carry over, connections already
-/// running finish on the configuration they started with), and on stop closes the listeners and drains.
+/// running finish on the configuration they started with), and on stop closes the listeners and drains. A stop, and a
+/// reload for the connections of the configuration it replaces, is HAProxy's soft stop (<see cref="SoftStop"/>): idle
+/// HTTP keep-alive connections close at once, a request in progress gets its response with <c>Connection: close</c>,
+/// TCP connections and tunnels run until they end or <c>hard-stop-after</c> passes.
 /// </summary>
 public sealed class ProxyEngine : IAsyncDisposable
 {
@@ -160,6 +163,9 @@ public sealed class ProxyEngine : IAsyncDisposable
             var closed = _listeners.Keys.Where(k => !next.Bindings.ContainsKey(k)).ToList();
             await CloseListenersAsync(closed).ConfigureAwait(false);
             await previous.RetireAsync().ConfigureAwait(false);
+            // As HAProxy's old process after a reload, bounded by the hard-stop-after now in force.
+            ProxyLog.SoftStoppingPrevious(_logger, Bound(config.Global.HardStopAfter));
+            await previous.Stop.BeginAsync(config.Global.HardStopAfter, config.Global.CloseSpreadTime).ConfigureAwait(false);
             await next.Health.StartAsync(cancellationToken).ConfigureAwait(false);
             var kept = next.Bindings.Keys.Where(k => !opened.Contains(k)).Select(Describe).ToList();
             var report = new ReloadReport(kept, [.. opened.Select(Describe)], [.. closed.Select(Describe)]);
@@ -172,8 +178,15 @@ public sealed class ProxyEngine : IAsyncDisposable
         }
     }
 
-    /// <summary>Closes the listeners, waits up to <paramref name="grace"/> for connections to end, then aborts the rest.</summary>
-    public async Task StopAsync(TimeSpan grace)
+    /// <summary>
+    /// Soft stop: closes the listeners and idle HTTP keep-alive connections at once, lets requests in progress finish
+    /// (their responses say <c>Connection: close</c>) and TCP connections and tunnels run, for at most the configuration's
+    /// <c>hard-stop-after</c> or, when it has none, <paramref name="grace"/>; then aborts the rest.
+    /// </summary>
+    /// <param name="grace">The bound when <c>global hard-stop-after</c> is not set (HAProxy would wait without one).</param>
+    public Task StopAsync(TimeSpan grace) => StopCoreAsync(Runtime.Config.Global.HardStopAfter ?? grace);
+
+    private async Task StopCoreAsync(TimeSpan grace)
     {
         if (Interlocked.Exchange(ref _stopped, 1) != 0)
         {
@@ -181,8 +194,10 @@ public sealed class ProxyEngine : IAsyncDisposable
         }
 
         await CloseListenersAsync(_listeners.Keys.ToList()).ConfigureAwait(false);
-        ProxyLog.Draining(_logger, _connections.Count);
+        ProxyLog.Draining(_logger, _connections.Count, Bound(grace));
         var idle = _connections.WhenIdleAsync();
+        // The engine bounds the whole stop itself (its abort reaches every runtime's connections, old ones included).
+        await Runtime.Stop.BeginAsync(hardStopAfter: null, grace > TimeSpan.Zero ? Runtime.Config.Global.CloseSpreadTime : null).ConfigureAwait(false);
         if (grace > TimeSpan.Zero)
         {
             await Task.WhenAny(idle, Task.Delay(grace, _options.TimeProvider)).ConfigureAwait(false);
@@ -217,8 +232,9 @@ public sealed class ProxyEngine : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync(TimeSpan.Zero).ConfigureAwait(false);
+        await StopCoreAsync(TimeSpan.Zero).ConfigureAwait(false);
         await Runtime.RetireAsync().ConfigureAwait(false);
+        Runtime.Stop.Dispose();
         _abort.Dispose();
         _reloadGate.Dispose();
         StickTables.Dispose();
@@ -227,7 +243,7 @@ public sealed class ProxyEngine : IAsyncDisposable
 
     private ProxyRuntime NewRuntime(ApplianceConfig config, ProxyRuntime? previous)
     {
-        var runtime = new ProxyRuntime(config, _options, _logger, _connector, previous, StickTables.Prepare(config));
+        var runtime = new ProxyRuntime(config, _options, _logger, _connector, previous, StickTables.Prepare(config), _abort.Token);
         var healthLogger = _options.LoggerFactory.CreateLogger("Appliance.ProxyCore.Health");
         runtime.Health.HealthEventRaised += (_, e) =>
         {
@@ -272,7 +288,7 @@ public sealed class ProxyEngine : IAsyncDisposable
         binding.Frontend.Traffic.SessionOpened();
         try
         {
-            await _dispatcher.DispatchAsync(client, runtime, binding, _abort.Token).ConfigureAwait(false);
+            await _dispatcher.DispatchAsync(client, runtime, binding).ConfigureAwait(false);
         }
         finally
         {
@@ -293,4 +309,6 @@ public sealed class ProxyEngine : IAsyncDisposable
     }
 
     private static string Describe(string key) => key.Split('|')[0];
+
+    private static string Bound(TimeSpan? bound) => bound is { } b ? $"{b.TotalSeconds:0.###} s" : "none";
 }

@@ -19,6 +19,9 @@ public sealed record ProxyEngineOptions
     /// <summary>Where the forwarders write one access line per transaction or connection; default: nothing is logged.</summary>
     public IAccessLog AccessLog { get; init; } = NullAccessLog.Instance;
 
+    /// <summary>Draws the spreading of <c>close-spread-time</c>; default <see cref="Random.Shared"/>.</summary>
+    public Random Random { get; init; } = Random.Shared;
+
     public LoadBalancingPolicyRegistry Policies { get; init; } = LoadBalancingPolicyRegistry.Default;
 
     /// <summary>The node name the stats page shows when no HA status provider is set; null (default) = the host name.</summary>

@@ -20,11 +20,13 @@ namespace Appliance.ProxyCore;
 internal sealed class ProxyRuntime
 {
     /// <param name="stickTables">The live stick tables of this configuration, by name (see <see cref="StickTables.StickTableRegistry.Prepare"/>).</param>
+    /// <param name="abortAll">The engine's abort: it closes this runtime's connections too (see <see cref="Stop"/>).</param>
     public ProxyRuntime(
         ApplianceConfig config, ProxyEngineOptions options, ILogger logger, ServerConnector connector, ProxyRuntime? previous,
-        IReadOnlyDictionary<string, StickTables.StickTable> stickTables)
+        IReadOnlyDictionary<string, StickTables.StickTable> stickTables, CancellationToken abortAll)
     {
         Config = config;
+        Stop = new SoftStop(options.TimeProvider, abortAll, options.Random);
         StickTables = stickTables;
         var maxConn = config.Global.MaxConn ?? ProxyEngineOptions.DefaultGlobalMaxConn;
         GlobalLimiter = previous is not null && previous.GlobalLimiter.Limit == maxConn ? previous.GlobalLimiter : new ConnectionLimiter(maxConn);
@@ -91,6 +93,9 @@ internal sealed class ProxyRuntime
     public HttpProxyContext Http { get; }
 
     public HealthCheckService Health { get; }
+
+    /// <summary>The soft stop of this runtime's connections: begun by a stop, or by the reload that replaces it.</summary>
+    public SoftStop Stop { get; }
 
     /// <summary>The limiters a new connection on <paramref name="binding"/> must pass: global, then the frontend's.</summary>
     public IReadOnlyList<ConnectionLimiter> LimitersFor(ProxyBinding binding) =>

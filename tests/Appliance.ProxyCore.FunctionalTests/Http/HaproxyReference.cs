@@ -26,11 +26,10 @@ internal sealed class HaproxyReference : IDisposable
         StartWithBackendAsync($"    server web0 127.0.0.1:{backendPort}");
 
     /// <summary>Starts haproxy with an HTTP frontend on a free port and a backend made of <paramref name="backendLines"/>.</summary>
-    public static async Task<HaproxyReference> StartWithBackendAsync(string backendLines)
+    public static Task<HaproxyReference> StartWithBackendAsync(string backendLines)
     {
         var port = TcpClientHelper.FreePort();
-        var configPath = Path.Combine(Path.GetTempPath(), $"haproxy-ref-{Guid.NewGuid():N}.cfg");
-        await File.WriteAllTextAsync(configPath, $"""
+        return StartConfigAsync($"""
             defaults
                 mode http
                 timeout connect 2s
@@ -41,7 +40,14 @@ internal sealed class HaproxyReference : IDisposable
                 default_backend be
             backend be
             {backendLines}
-            """ + "\n");
+            """, port);
+    }
+
+    /// <summary>Starts haproxy with <paramref name="configText"/>; ready once <paramref name="port"/> accepts.</summary>
+    public static async Task<HaproxyReference> StartConfigAsync(string configText, int port)
+    {
+        var configPath = Path.Combine(Path.GetTempPath(), $"haproxy-ref-{Guid.NewGuid():N}.cfg");
+        await File.WriteAllTextAsync(configPath, configText + "\n");
         var info = new ProcessStartInfo(Binary) { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var arg in new[] { "-db", "-f", configPath })
         {
@@ -57,6 +63,14 @@ internal sealed class HaproxyReference : IDisposable
         }
 
         return reference;
+    }
+
+    /// <summary>HAProxy's soft stop: SIGUSR1 to the process (its SIGTERM is a hard stop).</summary>
+    public async Task SoftStopAsync()
+    {
+        using var kill = Process.Start("kill", ["-USR1", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        await kill.WaitForExitAsync();
+        Assert.Equal(0, kill.ExitCode);
     }
 
     public void Dispose()

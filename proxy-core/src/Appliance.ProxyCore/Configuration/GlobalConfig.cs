@@ -12,6 +12,19 @@ public sealed record GlobalConfig
     /// <summary><c>nosplice</c>: no tunnel splices, whatever its <c>option splice-*</c>.</summary>
     public bool NoSplice { get; init; }
 
+    /// <summary>
+    /// <c>hard-stop-after TIME</c>: the longest a soft stop (a stop, or the connections of the configuration a reload
+    /// replaced) waits for connections to end before closing the rest; null (default) = no bound of its own (a stop then
+    /// waits as long as its caller's grace, connections of a replaced configuration until they end).
+    /// </summary>
+    public TimeSpan? HardStopAfter { get; init; }
+
+    /// <summary>
+    /// <c>close-spread-time TIME|infinite</c>: the window over which a soft stop spreads the closing of HTTP connections;
+    /// null (default) = close them at once; <see cref="Timeout.InfiniteTimeSpan"/> = never close them actively.
+    /// </summary>
+    public TimeSpan? CloseSpreadTime { get; init; }
+
     public IReadOnlyList<LogTargetConfig> Logs { get; init; } = [];
 
     /// <summary><c>user NAME</c> or <c>uid NUMBER</c> (at most one of them); null = the user that started the node.</summary>

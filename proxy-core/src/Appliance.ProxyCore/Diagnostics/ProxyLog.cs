@@ -47,8 +47,13 @@ internal static partial class ProxyLog
     [LoggerMessage(4006, LogLevel.Information, "Configuration reloaded: {Report}")]
     public static partial void Reloaded(ILogger logger, string report);
 
-    [LoggerMessage(4003, LogLevel.Information, "Stopping: listeners closed, waiting for {Count} connections to finish")]
-    public static partial void Draining(ILogger logger, int count);
+    [LoggerMessage(4003, LogLevel.Information,
+        "Stopping: listeners closed, {Count} connections open: idle HTTP ones close now, the rest get at most {Bound}")]
+    public static partial void Draining(ILogger logger, int count, string bound);
+
+    [LoggerMessage(4007, LogLevel.Information,
+        "Reload: soft stop of the previous configuration's connections (idle HTTP ones close now; hard-stop-after: {Bound})")]
+    public static partial void SoftStoppingPrevious(ILogger logger, string bound);
 
     [LoggerMessage(4004, LogLevel.Warning, "Stop grace period over: aborting {Count} connections")]
     public static partial void AbortingConnections(ILogger logger, int count);

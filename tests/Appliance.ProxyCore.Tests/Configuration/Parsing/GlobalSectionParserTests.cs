@@ -96,4 +96,64 @@ public sealed class GlobalSectionParserTests
         Assert.Single(diagnostics);
         Assert.StartsWith(expected, diagnostics[0], StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("hard-stop-after 30s", 30_000)]
+    [InlineData("hard-stop-after 1500", 1_500)]
+    [InlineData("hard-stop-after 2m\n    hard-stop-after 10s", 10_000)]
+    public void Parse_HardStopAfter_KeptInMillisecondsByDefaultLastLineWins(string lines, int expectedMs)
+    {
+        var global = ConfigTestHelper.Load($"global\n    {lines}\n" + Tail).Config!.Global;
+
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), global.HardStopAfter);
+        Assert.Empty(global.DeferredLines);
+    }
+
+    [Fact]
+    public void Parse_HardStopAfterZero_NoBoundAsInHAProxy()
+    {
+        Assert.Null(ConfigTestHelper.Load("global\n    hard-stop-after 0\n" + Tail).Config!.Global.HardStopAfter);
+    }
+
+    [Theory]
+    [InlineData("hard-stop-after", "t.cfg:3: error: 'hard-stop-after' in global section expects a time (got nothing)")]
+    [InlineData("hard-stop-after 10s 20s", "t.cfg:3: error: 'hard-stop-after' in global section expects a time (got an extra '20s')")]
+    [InlineData("hard-stop-after soon", "t.cfg:3: error: 'hard-stop-after' in global section expects a time")]
+    [InlineData("hard-stop-after -5s", "t.cfg:3: error: 'hard-stop-after' in global section expects a time")]
+    [InlineData("hard-stop-after 10x", "t.cfg:3: error: 'hard-stop-after' in global section expects a time")]
+    public void Parse_BadHardStopAfter_ErrorAtItsLine(string line, string expected)
+    {
+        var diagnostics = ConfigTestHelper.Diagnostics($"global\n    maxconn 100\n    {line}\n" + Tail);
+
+        Assert.Single(diagnostics);
+        Assert.StartsWith(expected, diagnostics[0], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("close-spread-time 5s", 5_000)]
+    [InlineData("close-spread-time infinite", -1)]
+    public void Parse_CloseSpreadTime_KeptWithInfinite(string line, int expectedMs)
+    {
+        var global = ConfigTestHelper.Load($"global\n    {line}\n" + Tail).Config!.Global;
+
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), global.CloseSpreadTime);
+        Assert.Empty(global.DeferredLines);
+    }
+
+    [Fact]
+    public void Parse_CloseSpreadTimeZero_ClosesAtOnce()
+    {
+        Assert.Null(ConfigTestHelper.Load("global\n    close-spread-time 0\n" + Tail).Config!.Global.CloseSpreadTime);
+    }
+
+    [Theory]
+    [InlineData("close-spread-time", "t.cfg:2: error: 'close-spread-time' in global section expects a time or 'infinite' (got nothing)")]
+    [InlineData("close-spread-time forever", "t.cfg:2: error: 'close-spread-time' in global section expects a time like")]
+    public void Parse_BadCloseSpreadTime_ErrorAtItsLine(string line, string expected)
+    {
+        var diagnostics = ConfigTestHelper.Diagnostics($"global\n    {line}\n" + Tail);
+
+        Assert.Single(diagnostics);
+        Assert.StartsWith(expected, diagnostics[0], StringComparison.Ordinal);
+    }
 }

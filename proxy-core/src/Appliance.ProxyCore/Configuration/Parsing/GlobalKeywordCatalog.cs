@@ -1,17 +1,18 @@
 namespace Appliance.ProxyCore.Configuration.Parsing;
 
 /// <summary>
-/// Keywords of the <c>global</c> section: the few parsed now (<c>maxconn</c>, <c>maxpipes</c>, <c>nosplice</c>, <c>log</c>, <c>user</c>/<c>uid</c>, <c>group</c>/<c>gid</c>)
+/// Keywords of the <c>global</c> section: the few parsed now (<c>maxconn</c>, <c>maxpipes</c>, <c>nosplice</c>, <c>log</c>, <c>user</c>/<c>uid</c>, <c>group</c>/<c>gid</c>,
+/// <c>hard-stop-after</c>, <c>close-spread-time</c>)
 /// and the process settings accepted and kept in <see cref="GlobalConfig.DeferredLines"/>.
 /// </summary>
 internal static class GlobalKeywordCatalog
 {
-    public static readonly HashSet<string> Parsed = new(StringComparer.Ordinal) { "maxconn", "maxpipes", "nosplice", "log", "user", "uid", "group", "gid" };
+    public static readonly HashSet<string> Parsed = new(StringComparer.Ordinal) { "maxconn", "maxpipes", "nosplice", "log", "user", "uid", "group", "gid", "hard-stop-after", "close-spread-time" };
 
     public static readonly HashSet<string> Deferred = new(StringComparer.Ordinal)
     {
         "daemon", "nbthread", "chroot", "pidfile", "stats", "ca-base", "crt-base", "spread-checks", "log-send-hostname",
-        "log-tag", "node", "description", "hard-stop-after", "master-worker", "ulimit-n", "setenv",
+        "log-tag", "node", "description", "master-worker", "ulimit-n", "setenv",
         "presetenv", "unsetenv", "resetenv", "lua-load", "lua-prepend-path", "server-state-file", "server-state-base",
         "localpeer", "cpu-map", "thread-groups", "maxconnrate", "maxsessrate", "maxsslconn", "maxsslrate",
         "maxcomprate", "maxcompcpuusage", "noepoll", "nopoll", "quiet", "zero-warning", "debug",

@@ -47,6 +47,24 @@ internal sealed class GlobalSectionParser(DiagnosticBag bag)
                     }
 
                     break;
+                case "hard-stop-after":
+                    // HAProxy: a time (milliseconds by default); 0 is its "not set" tick (no bound); the last line wins.
+                    if (_values.Arity(line, where, 1, "a time") && _values.Time("hard-stop-after", where, line.Arguments[0], line.Location) is { } bound)
+                    {
+                        config = config with { HardStopAfter = bound > TimeSpan.Zero ? bound : null };
+                    }
+
+                    break;
+                case "close-spread-time":
+                    // HAProxy 2.5+: a time or "infinite"; 0 spreads nothing (close at once); the last line wins.
+                    if (_values.Arity(line, where, 1, "a time or 'infinite'"))
+                    {
+                        var text = line.Arguments[0];
+                        var window = text == "infinite" ? Timeout.InfiniteTimeSpan : _values.Time("close-spread-time", where, text, line.Location);
+                        config = window is { } w ? config with { CloseSpreadTime = w == TimeSpan.Zero ? null : w } : config;
+                    }
+
+                    break;
                 case "user" or "uid":
                     config = config with { User = Account(line, config.User, "a user name", "a numeric user id") ?? config.User };
                     break;

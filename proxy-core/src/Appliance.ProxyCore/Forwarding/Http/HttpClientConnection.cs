@@ -6,6 +6,7 @@ using Appliance.ProxyCore.Diagnostics;
 using Appliance.ProxyCore.Forwarding.Http.Parsing;
 using Appliance.ProxyCore.Logging;
 using Appliance.ProxyCore.Model;
+using Appliance.ProxyCore.Transport;
 using Microsoft.Extensions.Logging;
 
 namespace Appliance.ProxyCore.Forwarding.Http;
@@ -32,13 +33,23 @@ internal sealed class HttpClientConnection : IAsyncDisposable
     private RejectReason _rejectReason;
     private int _rejectStatus;
 
+    // Between two requests the connection is Idle; a soft stop that finds it so claims it (Closing) and shortens the
+    // wait, under the ClientTimer's lock, so a request that arrives meanwhile takes the connection back safely.
+    private const int Busy = 0;
+    private const int Idle = 1;
+    private const int Closing = 2;
+    private int _state;
+    private long _idleDue;
+
     public HttpClientConnection(
-        HttpProxyContext context, Socket socket, Stream stream, FrontendModel frontend, bool isTls, CancellationToken abort, string? sniHost = null)
+        HttpProxyContext context, Socket socket, Stream stream, FrontendModel frontend, bool isTls, SoftStop stop,
+        string? sniHost = null)
     {
         Context = context;
         Socket = socket;
         Frontend = frontend;
-        Abort = abort;
+        Abort = stop.Abort;
+        Stop = stop;
         Info = HttpSessionInfo.From(socket, isTls, frontend.Name, sniHost);
         _stream = stream;
         _exchanges = HttpExchangePool.Of(frontend);
@@ -71,7 +82,20 @@ internal sealed class HttpClientConnection : IAsyncDisposable
 
     public HttpSessionInfo Info { get; }
 
+    /// <summary>Fires when the connection must close now (<c>hard-stop-after</c>, or a stop's grace over).</summary>
     public CancellationToken Abort { get; }
+
+    /// <summary>
+    /// The soft stop of the configuration this connection runs with: once it began, the connection closes when idle and
+    /// the response of the request in progress says <c>Connection: close</c> (both spread by <c>close-spread-time</c>).
+    /// </summary>
+    public SoftStop Stop { get; }
+
+    /// <summary>True once the soft stop began.</summary>
+    public bool IsStopping => Stop.IsStopping;
+
+    /// <summary>Whether the response being written now must end the connection: asked once per response.</summary>
+    public bool CloseForStop() => Stop.IsStopping && Stop.CloseAfterResponse();
 
     public PipeReader Input { get; }
 
@@ -90,6 +114,7 @@ internal sealed class HttpClientConnection : IAsyncDisposable
     {
         HttpExchange? exchange = null;
         using var stop = Abort.Register(static s => ((Socket)s!).Close(0), Socket);
+        using var softStop = Stop.Stopping.Register(static s => ((HttpClientConnection)s!).CloseIfIdle(), this);
         var first = true;
         try
         {
@@ -247,16 +272,86 @@ internal sealed class HttpClientConnection : IAsyncDisposable
     {
         Request.ReleaseBuffers();
         var t = FrontendTimeouts;
+        var deadline = EnterIdle(t.HttpKeepAlive ?? t.HttpRequest ?? t.Client);
+
         try
         {
             // A zero-byte read completes when data (or the end of the stream) arrives and copies nothing.
-            await _stream.ReadAsync(Memory<byte>.Empty, ClientTimer.Start(t.HttpKeepAlive ?? t.HttpRequest ?? t.Client)).ConfigureAwait(false);
+            await _stream.ReadAsync(Memory<byte>.Empty, deadline).ConfigureAwait(false);
             _counted.DataWaiting();
-            return true;
         }
         catch (OperationCanceledException) when (ClientTimer.Expired)
         {
             return false;
+        }
+
+        LeaveIdle();
+        return true;
+    }
+
+    /// <summary>
+    /// Arms the deadline of a wait for the next request, then marks the connection idle (so a soft stop that claims it
+    /// shortens this very deadline). A soft stop that began before is applied here, as its callback would have.
+    /// </summary>
+    private CancellationToken EnterIdle(TimeSpan? timeout)
+    {
+        var deadline = ClientTimer.Start(timeout);
+        _idleDue = timeout is { } t ? Context.Time.GetTimestamp() + (long)(t.TotalSeconds * Context.Time.TimestampFrequency) : long.MaxValue;
+        Volatile.Write(ref _state, Idle);
+        if (IsStopping)
+        {
+            CloseIfIdle();
+        }
+
+        return deadline;
+    }
+
+    /// <summary>
+    /// Ends an idle wait that saw data. When a soft stop claimed the connection meanwhile, its shortened deadline is
+    /// disarmed under the timer's lock and the request is served anyway (its response then says <c>Connection: close</c>).
+    /// </summary>
+    private void LeaveIdle()
+    {
+        if (Interlocked.CompareExchange(ref _state, Busy, Idle) == Idle)
+        {
+            return;
+        }
+
+        lock (ClientTimer)
+        {
+            ClientTimer.Disarm();
+            Volatile.Write(ref _state, Busy);
+        }
+    }
+
+    /// <summary>
+    /// The soft stop's callback (HAProxy closes idle keep-alive connections at once): ends the wait of a connection idle
+    /// between two requests now, or within <c>close-spread-time</c> (never later than its own timeout would); a busy one
+    /// is closed after its response (<see cref="CloseForStop"/>), or goes idle and comes back here. A connection still
+    /// waiting for its first request is not idle here: HAProxy 2.6 leaves it to its timeouts too.
+    /// </summary>
+    private void CloseIfIdle()
+    {
+        if (Stop.IdleCloseDelay() is not { } delay)
+        {
+            return;
+        }
+
+        lock (ClientTimer)
+        {
+            if (Interlocked.CompareExchange(ref _state, Closing, Idle) != Idle)
+            {
+                return;
+            }
+
+            if (delay <= TimeSpan.Zero)
+            {
+                ClientTimer.ExpireNow();
+            }
+            else if (Context.Time.GetTimestamp() + (long)(delay.TotalSeconds * Context.Time.TimestampFrequency) < Volatile.Read(ref _idleDue))
+            {
+                ClientTimer.ExpireAfter(delay);
+            }
         }
     }
 
@@ -278,15 +373,25 @@ internal sealed class HttpClientConnection : IAsyncDisposable
             // timeout http-request bounds a head from its first byte (and the first request from the accept);
             // timeout http-keep-alive bounds the wait for the next request. Both fall back to timeout client.
             var timeout = first || sawBytes ? t.HttpRequest ?? t.Client : t.HttpKeepAlive ?? t.HttpRequest ?? t.Client;
+            // Before the next request's first byte the connection is still idle (the wait before it may wake with nothing
+            // to read): a soft stop closes it there too.
+            var idle = !first && !sawBytes;
+            var deadline = idle ? EnterIdle(timeout) : ClientTimer.Start(timeout);
+
             ReadResult read;
             try
             {
-                read = await Input.ReadAsync(ClientTimer.Start(timeout)).ConfigureAwait(false);
+                read = await Input.ReadAsync(deadline).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (ClientTimer.Expired)
             {
                 // A connection that never sent a byte is closed quietly, as HAProxy does (browsers pre-connect).
                 return sawBytes ? RequestHeadOutcome.TimedOut : RequestHeadOutcome.Closed;
+            }
+
+            if (idle)
+            {
+                LeaveIdle();
             }
 
             var buffer = read.Buffer;

@@ -60,7 +60,7 @@ internal sealed partial class HttpExchange
     /// <summary>Sends a rule's reply instead of forwarding; keeps the connection when no request body is pending.</summary>
     private async Task<bool> ReplyAsync(HttpReply reply, BackendModel? backend)
     {
-        var keepAlive = Request.Framing == BodyFraming.None && !Request.MustClose && !reply.UsesErrorPage;
+        var keepAlive = Request.Framing == BodyFraming.None && !Request.MustClose && !reply.UsesErrorPage && !_client.CloseForStop();
         _client.CountResponse(reply.Status, backend);
 
         // HAProxy: a deny is the proxy's doing (PR), a redirect or a return is a local reply (LR).

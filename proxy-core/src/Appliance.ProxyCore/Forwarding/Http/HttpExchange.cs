@@ -258,7 +258,9 @@ internal sealed partial class HttpExchange : IDisposable
 
             _client.CountResponse(_response.StatusCode, backend);
             link.Connection.Server.State.Traffic.RequestAnswered(_response.StatusCode);
-            var closeClient = Request.MustClose || mode == HttpConnectionMode.Close || _response.Framing == BodyFraming.ReadUntilClose;
+            // A soft stop in progress ends the connection after this response, and says so (HAProxy's soft stop).
+            var closeClient = Request.MustClose || mode == HttpConnectionMode.Close || _response.Framing == BodyFraming.ReadUntilClose
+                || _client.CloseForStop();
             var clientConnection = closeClient ? "close" : Request.Version == HttpProtocolVersion.Http10 ? "keep-alive" : null;
             if (_responseLoaded)
             {

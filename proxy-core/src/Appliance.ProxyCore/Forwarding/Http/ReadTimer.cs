@@ -36,5 +36,45 @@ internal sealed class ReadTimer : IDisposable
         return _cts.Token;
     }
 
+    /// <summary>
+    /// Fires the armed deadline now (<see cref="Expired"/> turns true), from another thread: the soft stop ends an idle
+    /// wait this way. The caller must know the timer is armed for that wait and not being re-armed.
+    /// </summary>
+    public void ExpireNow()
+    {
+        try
+        {
+            _cts.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection ended meanwhile.
+        }
+    }
+
+    /// <summary>Fires the armed deadline <paramref name="delay"/> from now instead (from another thread, as <see cref="ExpireNow"/>).</summary>
+    public void ExpireAfter(TimeSpan delay)
+    {
+        try
+        {
+            _cts.CancelAfter(delay);
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    /// <summary>Lifts the armed deadline (the next <see cref="Start"/> arms a new one).</summary>
+    public void Disarm()
+    {
+        try
+        {
+            _cts.CancelAfter(Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
     public void Dispose() => _cts.Dispose();
 }

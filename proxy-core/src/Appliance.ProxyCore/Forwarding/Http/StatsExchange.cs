@@ -45,7 +45,7 @@ internal static class StatsExchange
         }
 
         client.CountResponse(response.Status, backend);
-        var keepAlive = bodyConsumed && !request.MustClose;
+        var keepAlive = bodyConsumed && !request.MustClose && !client.CloseForStop();
         var bytes = response.ToBytes(keepAlive, withBody: request.Method != HttpMethodKind.Head);
         if (!keepAlive)
         {
