@@ -186,7 +186,7 @@ Ours and haproxy load the same configuration text (only the ports differ; \`maxc
 descriptors per connection fit the hard limit of $FD_LIMIT), run side by side, each pinned to CPU 0
 (\`taskset -c 0\`); wrk, nginx and the echo server are pinned to CPU 1. Each run: \`taskset -c 1 wrk -t1 -c50
 -d${SECONDS_PER_RUN}s --latency [-H "Connection: close"] URL\` after a warm-up per cell and implementation (the same load in 2 s slices until the proxy's CPU per request is
-steady: at least ${WARMUP_SECONDS:-2} s, then until three slices in a row lie within 6 % of their mean and are no longer
+steady: at least ${WARMUP_SECONDS:-2} s$( [ -n "${FIRST_WARMUP_SECONDS:-}" ] && echo " (${FIRST_WARMUP_SECONDS} s in a fresh process's first cell, which also waits out the JIT's tier-up)"), then until three slices in a row lie within 6 % of their mean and are no longer
 5 % below the three before, at most ${WARMUP_MAX:-${WARMUP_SECONDS:-2}} s; see
 "Warm-up" below); the runs
 alternate ours, haproxy. The proxy's CPU is utime + stime from /proc/PID/stat before and after the run. TLS: TLS 1.3
