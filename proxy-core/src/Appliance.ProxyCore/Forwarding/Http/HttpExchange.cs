@@ -224,11 +224,10 @@ internal sealed partial class HttpExchange : IDisposable
             }
 
             _log.RequestSent = _client.Context.Time.GetTimestamp();
-            // Most requests have no body: their copy is done at once, and keeping it as a ValueTask spares the Task that
-            // AsTask would allocate for its result. One still running is awaited later, once, through its Task.
-            var requestCopy = HttpBodyCopier.CopyAsync(_client.Input, link.Output, Request, _requestDecoder, _client.ClientTimer,
-                _client.FrontendTimeouts.Client, new BodyStreams(_client.Stream, link.Stream, MayReadPastBody: false));
-            var requestBody = requestCopy.IsCompletedSuccessfully ? new RequestBodyCopy(requestCopy.Result) : new RequestBodyCopy(requestCopy.AsTask());
+            // Awaited after the response, possibly twice: Preserve keeps a copy done at once (most requests have no body)
+            // as its result, with no Task to allocate as AsTask did, and turns one still running into a Task.
+            var requestBody = HttpBodyCopier.CopyAsync(_client.Input, link.Output, Request, _requestDecoder, _client.ClientTimer,
+                _client.FrontendTimeouts.Client, new BodyStreams(_client.Stream, link.Stream, MayReadPastBody: false)).Preserve();
             var head = await ReadResponseHeadAsync(backend, link).ConfigureAwait(false);
             if (head is not null)
             {
@@ -289,11 +288,11 @@ internal sealed partial class HttpExchange : IDisposable
             {
                 // The server answered before reading the whole request body: the rest cannot be skipped safely.
                 link.Abort();
-                await requestBody.ResultAsync().ConfigureAwait(false);
+                await requestBody.ConfigureAwait(false);
                 return ExchangeOutcome.Close;
             }
 
-            var (requestStatus, _, _) = await requestBody.ResultAsync().ConfigureAwait(false);
+            var (requestStatus, _, _) = await requestBody.ConfigureAwait(false);
             keepServer = requestStatus == BodyCopyStatus.Complete && !_response.MustClose && !serverOverrun && serverConnection is null;
             return requestStatus == BodyCopyStatus.Complete && !closeClient ? ExchangeOutcome.KeepAlive : ExchangeOutcome.Close;
         }
